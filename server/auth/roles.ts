@@ -1,0 +1,6 @@
+export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function canEdit(role: Role): boolean {
+  return role !== 'viewer';
+}

@@ -1,0 +1,75 @@
+// HTTP routes: health, the workshop API, and the built client.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { RoomRegistry } from '../rooms/roomRegistry.ts';
+import type { Storage } from '../storage/storage.ts';
+import { admit, checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.ts';
+import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
+import { tokensFor } from '../auth/tokens.ts';
+
+export interface RouteContext {
+  storage: Storage;
+  secret: Buffer;
+  rooms: RoomRegistry;
+  log: Logger;
+  publicUrl?: string;
+  startedAt: number;
+  /** Serves the built client; calls `next` when no file matches. */
+  serveStatic: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+}
+
+function baseUrl(ctx: RouteContext, req: IncomingMessage): string {
+  return ctx.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+}
+
+export function createRequestHandler(ctx: RouteContext) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    try {
+      if (path === '/healthz') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'use GET');
+        sendJson(res, 200, {
+          status: 'ok',
+          uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
+          rooms: ctx.rooms.size,
+          connections: ctx.rooms.connectionCount,
+        });
+        return;
+      }
+      if (path === '/api/workshops') {
+        if (req.method !== 'POST') throw new HttpError(405, 'use POST to create a workshop');
+        const body = await readJsonBody(req);
+        const title = checkTitle((body as { title?: unknown } | null)?.title);
+        const { record, tokens } = await createWorkshop(ctx.storage, ctx.secret, title);
+        ctx.log.info({ event: 'workshop-created', workshop: record.id }, 'workshop created');
+        sendJson(res, 201, { id: record.id, title: record.title, links: joinLinks(baseUrl(ctx, req), record.id, tokens), tokens });
+        return;
+      }
+      const session = /^\/api\/workshops\/([^/]+)\/session$/.exec(path);
+      if (session) {
+        if (req.method !== 'GET') throw new HttpError(405, 'use GET');
+        const id = session[1] as string;
+        const admission = await admit(ctx.storage, ctx.secret, id, bearerToken(req));
+        if (!admission.ok) {
+          throw admission.status === 'not-found'
+            ? new HttpError(404, 'no such workshop')
+            : new HttpError(401, 'this link is not valid for this workshop');
+        }
+        const { record, role } = admission;
+        const links = role === 'facilitator' ? joinLinks(baseUrl(ctx, req), id, tokensFor(ctx.secret, id, record.epochs)) : undefined;
+        sendJson(res, 200, { id, title: record.title, role, links });
+        return;
+      }
+      if (path.startsWith('/api/')) throw new HttpError(404, 'no such API route');
+      ctx.serveStatic(req, res, () => sendJson(res, 404, { error: 'not found' }));
+    } catch (error) {
+      if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+      else if (error instanceof InputError) sendJson(res, 400, { error: error.message });
+      else {
+        ctx.log.error({ event: 'http-error', path, err: error }, 'request failed');
+        sendJson(res, 500, { error: 'internal error' });
+      }
+    }
+  };
+}

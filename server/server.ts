@@ -1,0 +1,104 @@
+// Assembles the server: storage, rooms, HTTP routes and the sync endpoint on one port.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pino } from 'pino';
+import sirv from 'sirv';
+import { loadServerSecret } from './auth/serverSecret.ts';
+import { DEFAULTS, type LogLevel } from './config.ts';
+import { createRequestHandler } from './http/routes.ts';
+import { Counters } from './rooms/counters.ts';
+import { RoomRegistry } from './rooms/roomRegistry.ts';
+import { openSqliteStorage } from './storage/sqliteStorage.ts';
+import type { Storage } from './storage/storage.ts';
+import { createSyncEndpoint } from './sync/websocketEndpoint.ts';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  clientDir?: string;
+  maxMessageBytes?: number;
+  secret?: string;
+  publicUrl?: string;
+  compactEvery?: number;
+  logLevel?: LogLevel;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  rooms: RoomRegistry;
+  counters: Counters;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = pino({ level: options.logLevel ?? 'info', base: undefined });
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const secret = loadServerSecret(options.dataDir, options.secret);
+  const storage = openSqliteStorage(options.dataDir);
+  const counters = new Counters();
+  const rooms = new RoomRegistry(storage, log, counters, { compactEvery: options.compactEvery ?? DEFAULTS.compactEvery });
+
+  const clientDir = options.clientDir;
+  const hasClient = clientDir !== undefined && fs.existsSync(path.join(clientDir, 'index.html'));
+  if (!hasClient) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
+  const assets = hasClient ? sirv(clientDir, { single: true, etag: true, gzip: false }) : null;
+
+  const handler = createRequestHandler({
+    storage,
+    secret,
+    rooms,
+    log,
+    publicUrl: options.publicUrl,
+    startedAt: Date.now(),
+    serveStatic: (req, res, next) => (assets ? assets(req, res, next) : next()),
+  });
+  const server = http.createServer((req, res) => void handler(req, res));
+  const sync = createSyncEndpoint({
+    storage,
+    secret,
+    rooms,
+    counters,
+    log,
+    maxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!sync.handleUpgrade(req, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port: address.port,
+    storage,
+    rooms,
+    counters,
+    close() {
+      closing ??= (async () => {
+        // Stop accepting, tell clients to reconnect elsewhere, store every room, then close storage.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        sync.close();
+        await rooms.closeAll();
+        server.closeAllConnections();
+        await stopped;
+        await storage.close();
+        log.info({ event: 'stopped' }, 'server stopped');
+      })();
+      return closing;
+    },
+  };
+}

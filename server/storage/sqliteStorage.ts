@@ -1,0 +1,132 @@
+// The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so an
+// append has reached the WAL (and survives a process crash) before the promise resolves.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { RoleEpochs } from '../auth/tokens.ts';
+import type { Storage, StoredDoc, WorkshopRecord } from './storage.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  epoch_facilitator INTEGER NOT NULL DEFAULT 0,
+  epoch_participant INTEGER NOT NULL DEFAULT 0,
+  epoch_viewer INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
+  state BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_workshop ON doc_updates(workshop_id, seq);
+`;
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  created_at: number;
+  epoch_facilitator: number;
+  epoch_participant: number;
+  epoch_viewer: number;
+}
+
+export const SQLITE_FILE = 'workshops.sqlite';
+
+export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, file));
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a process crash loses nothing; a power cut can lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const insertWorkshop = db.prepare(
+    'INSERT INTO workshops (id, title, created_at, epoch_facilitator, epoch_participant, epoch_viewer) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
+  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM workshops');
+  const updateEpochs = db.prepare(
+    'UPDATE workshops SET epoch_facilitator = ?, epoch_participant = ?, epoch_viewer = ? WHERE id = ?',
+  );
+  const selectSnapshot = db.prepare<[string], { state: Buffer; upto_seq: number }>(
+    'SELECT state, upto_seq FROM doc_snapshots WHERE workshop_id = ?',
+  );
+  const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
+  );
+  const insertUpdate = db.prepare('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)');
+  const upsertSnapshot = db.prepare(
+    'INSERT INTO doc_snapshots (workshop_id, state, upto_seq) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq',
+  );
+  const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?');
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM doc_updates');
+
+  const create = db.transaction((record: WorkshopRecord, state: Uint8Array) => {
+    insertWorkshop.run(
+      record.id,
+      record.title,
+      record.createdAt,
+      record.epochs.facilitator,
+      record.epochs.participant,
+      record.epochs.viewer,
+    );
+    // The snapshot's seq is the current high-water mark so no older update is ever replayed onto it.
+    upsertSnapshot.run(record.id, Buffer.from(state), maxSeq.get()?.seq ?? 0);
+  });
+  const load = db.transaction((id: string): StoredDoc => {
+    const snap = selectSnapshot.get(id);
+    const after = snap?.upto_seq ?? 0;
+    const rows = selectUpdates.all(id, after);
+    return {
+      snapshot: snap ? new Uint8Array(snap.state) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : after,
+    };
+  });
+  const compact = db.transaction((id: string, state: Uint8Array, uptoSeq: number) => {
+    upsertSnapshot.run(id, Buffer.from(state), uptoSeq);
+    deleteUpdates.run(id, uptoSeq);
+  });
+
+  return {
+    async createWorkshop(record, initialState) {
+      create(record, initialState);
+    },
+    async getWorkshop(id) {
+      const row = selectWorkshop.get(id);
+      if (!row) return undefined;
+      const epochs: RoleEpochs = {
+        facilitator: row.epoch_facilitator,
+        participant: row.epoch_participant,
+        viewer: row.epoch_viewer,
+      };
+      return { id: row.id, title: row.title, createdAt: row.created_at, epochs };
+    },
+    async countWorkshops() {
+      return countAll.get()?.n ?? 0;
+    },
+    async setEpochs(id, epochs) {
+      updateEpochs.run(epochs.facilitator, epochs.participant, epochs.viewer, id);
+    },
+    async loadDoc(id) {
+      return load(id);
+    },
+    async appendUpdate(id, update) {
+      return Number(insertUpdate.run(id, Buffer.from(update)).lastInsertRowid);
+    },
+    async compact(id, state, uptoSeq) {
+      compact(id, state, uptoSeq);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// The document model: the only door to a board's Yjs layout.
+export * from './cards.ts';
+export * from './fields.ts';
+export * from './ids.ts';
+export * from './interactionScale.ts';
+export * from './itemOps.ts';
+export * from './kinds.ts';
+export * from './links.ts';
+export * from './observe.ts';
+export * from './schema.ts';
+export * from './vocabulary.ts';
+export * from './workshopMeta.ts';
+export { replaceText } from './layout.ts';

@@ -1,0 +1,10 @@
+import type { FieldSpecs } from '../fields.ts';
+import { ACTOR_ROLES } from '../vocabulary.ts';
+
+/** Actor → intervention, with the actor's role and tasks. */
+export const IMPLEMENTS_FIELDS = {
+  role: { type: 'enum', label: 'Role', values: ACTOR_ROLES },
+  tasks: { type: 'text', label: 'Tasks', multiline: true },
+} as const satisfies FieldSpecs;
+
+export const IMPLEMENTS_ENDS = { from: ['actor'], to: ['intervention'] } as const;

@@ -1,0 +1,53 @@
+// The board's schema version and its migrations. The server migrates a board when it loads it
+// from storage, before any client syncs, so clients never race to migrate the same document.
+import type * as Y from 'yjs';
+import { metaMap } from './layout.ts';
+
+export const SCHEMA_VERSION = 1;
+const VERSION_KEY = 'schemaVersion';
+
+export interface Migration {
+  /** The version this migration produces; it runs on boards at `to - 1`. */
+  readonly to: number;
+  readonly name: string;
+  readonly up: (doc: Y.Doc) => void;
+}
+
+/** Ordered by `to`. Add one entry (and a frozen-board test) for every change to the layout. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export class NewerSchemaError extends Error {
+  constructor(readonly found: number) {
+    super(`this board was written by a newer version of the product (schema ${found} > ${SCHEMA_VERSION}); update the server`);
+  }
+}
+
+export function schemaVersionOf(doc: Y.Doc): number {
+  const v = metaMap(doc).get(VERSION_KEY);
+  return typeof v === 'number' ? v : 0;
+}
+
+/**
+ * Brings a board up to SCHEMA_VERSION. A new (empty) board is stamped with the current
+ * version; an older one runs each migration in order, in one transaction per step.
+ */
+export function migrateBoard(doc: Y.Doc, origin?: unknown, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION): { from: number; to: number } {
+  const from = schemaVersionOf(doc);
+  if (from > target) throw new NewerSchemaError(from);
+  if (from === 0) {
+    doc.transact(() => metaMap(doc).set(VERSION_KEY, target), origin);
+    return { from, to: target };
+  }
+  let version = from;
+  for (const migration of migrations) {
+    if (migration.to <= version || migration.to > target) continue;
+    if (migration.to !== version + 1) throw new Error(`missing migration to schema ${version + 1}`);
+    doc.transact(() => {
+      migration.up(doc);
+      metaMap(doc).set(VERSION_KEY, migration.to);
+    }, origin);
+    version = migration.to;
+  }
+  if (version !== target) throw new Error(`no migration path from schema ${from} to ${target}`);
+  return { from, to: version };
+}

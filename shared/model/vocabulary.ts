@@ -1,0 +1,92 @@
+// The closed vocabularies of the domain (PRODUCT.md). Each is an `as const` tuple so that
+// types, selects in the inspector and the plan's JSON Schema enums all come from one place.
+
+export const CARD_STATUSES = ['proposed', 'discussed', 'agreed'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+export const INTERVENTION_TYPES = [
+  'new-policy-or-legislation',
+  'mainstreaming-into-policies',
+  'mainstreaming-into-development-programming',
+  'migration-programming',
+  'rights-based-approach',
+  'capacity-building-and-knowledge-sharing',
+] as const;
+export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+
+export const INTERVENTION_TYPE_LABELS: Record<InterventionType, string> = {
+  'new-policy-or-legislation': 'New policy or legislation',
+  'mainstreaming-into-policies': 'Mainstreaming migration into other policies, strategies or legislation',
+  'mainstreaming-into-development-programming': 'Mainstreaming migration into development programming',
+  'migration-programming': 'Migration programming',
+  'rights-based-approach': 'Rights-based approach',
+  'capacity-building-and-knowledge-sharing': 'Technical capacity-building and knowledge sharing',
+};
+
+export const SECTORS = [
+  'education',
+  'health',
+  'governance',
+  'urban-development',
+  'environment-and-climate-change',
+  'security',
+  'rural-development',
+  'employment',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const STAKEHOLDER_GROUPS = [
+  'government-national',
+  'government-local',
+  'civil-society',
+  'migrant-or-diaspora-association',
+  'private-sector',
+  'academia',
+  'international-organisation',
+  'development-partner',
+] as const;
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
+  'government-national': 'Government (national)',
+  'government-local': 'Government (local)',
+  'civil-society': 'Civil society',
+  'migrant-or-diaspora-association': 'Migrant or diaspora association',
+  'private-sector': 'Private sector',
+  academia: 'Academia',
+  'international-organisation': 'International organisation',
+  'development-partner': 'Development partner',
+};
+
+export const ACTOR_ROLES = ['lead', 'partner', 'funder', 'monitor'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** Where an incoherence sits: within one policy area, or between levels of government. '' = not tagged. */
+export const INCOHERENCE_KINDS = ['', 'horizontal', 'vertical'] as const;
+export type IncoherenceKind = (typeof INCOHERENCE_KINDS)[number];
+
+export const FUNDING_SOURCES = [
+  'domestic-budget',
+  'sdg-related-fund',
+  'development-partner',
+  'diaspora-or-remittance-based',
+  'private',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const SUPPORTING_ACTIVITY_KINDS = ['training', 'capacity-building', 'advocacy'] as const;
+export type SupportingActivityKind = (typeof SUPPORTING_ACTIVITY_KINDS)[number];
+
+export const WORKSHOP_LEVELS = ['local', 'national'] as const;
+export type WorkshopLevel = (typeof WORKSHOP_LEVELS)[number];
+
+/** Turns a kebab-case vocabulary value into words for display when no label table exists. */
+export function humanise(value: string): string {
+  if (value === '') return '—';
+  const words = value.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
