@@ -8,7 +8,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const config = configFromEnv(process.env, repoRoot);
 const server = await startServer(config);
 // The one line a person needs: where to open the product.
-process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), event: 'listening', url: server.url, dataDir: config.dataDir })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ level: 30, time: Date.now(), event: 'listening', url: server.url, dataDir: config.dataDir })}\n`,
+);
 process.stderr.write(`\n  SDG workshop board is running: open ${server.url}\n  data: ${config.dataDir}\n\n`);
 
 let stopping = false;

@@ -41,7 +41,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const secret = loadServerSecret(options.dataDir, options.secret);
   const storage = openSqliteStorage(options.dataDir);
   const counters = new Counters();
-  const rooms = new RoomRegistry(storage, log, counters, { compactEvery: options.compactEvery ?? DEFAULTS.compactEvery });
+  const rooms = new RoomRegistry(storage, log, counters, {
+    compactEvery: options.compactEvery ?? DEFAULTS.compactEvery,
+  });
 
   const clientDir = options.clientDir;
   const hasClient = clientDir !== undefined && fs.existsSync(path.join(clientDir, 'index.html'));

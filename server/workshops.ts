@@ -23,7 +23,12 @@ export interface CreatedWorkshop {
   tokens: Record<Role, string>;
 }
 
-export async function createWorkshop(storage: Storage, secret: Buffer, title: string, now = Date.now()): Promise<CreatedWorkshop> {
+export async function createWorkshop(
+  storage: Storage,
+  secret: Buffer,
+  title: string,
+  now = Date.now(),
+): Promise<CreatedWorkshop> {
   const epochs: RoleEpochs = { facilitator: 0, participant: 0, viewer: 0 };
   const record: WorkshopRecord = { id: newWorkshopId(), title, createdAt: now, epochs };
   const doc = new Y.Doc();

@@ -38,7 +38,9 @@ export function decide(role: Role, message: ClientMessage): Decision {
       return empty ? { action: 'ignore' } : { action: 'drop', reason: 'viewer-edit' };
     }
     case 'awareness':
-      return message.update.length > MAX_AWARENESS_BYTES ? { action: 'drop', reason: 'awareness-too-large' } : { action: 'apply' };
+      return message.update.length > MAX_AWARENESS_BYTES
+        ? { action: 'drop', reason: 'awareness-too-large' }
+        : { action: 'apply' };
   }
 }
 

@@ -24,7 +24,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export async function readJsonBody(req: IncomingMessage, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json')) throw new HttpError(415, 'expected a JSON body (content-type: application/json)');
+  if (!type.includes('application/json'))
+    throw new HttpError(415, 'expected a JSON body (content-type: application/json)');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -1,11 +1,11 @@
 // HTTP routes: health, the workshop API, and the built client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { tokensFor } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
 import { admit, checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
-import { tokensFor } from '../auth/tokens.ts';
 
 export interface RouteContext {
   storage: Storage;
@@ -43,7 +43,12 @@ export function createRequestHandler(ctx: RouteContext) {
         const title = checkTitle((body as { title?: unknown } | null)?.title);
         const { record, tokens } = await createWorkshop(ctx.storage, ctx.secret, title);
         ctx.log.info({ event: 'workshop-created', workshop: record.id }, 'workshop created');
-        sendJson(res, 201, { id: record.id, title: record.title, links: joinLinks(baseUrl(ctx, req), record.id, tokens), tokens });
+        sendJson(res, 201, {
+          id: record.id,
+          title: record.title,
+          links: joinLinks(baseUrl(ctx, req), record.id, tokens),
+          tokens,
+        });
         return;
       }
       const session = /^\/api\/workshops\/([^/]+)\/session$/.exec(path);
@@ -57,7 +62,10 @@ export function createRequestHandler(ctx: RouteContext) {
             : new HttpError(401, 'this link is not valid for this workshop');
         }
         const { record, role } = admission;
-        const links = role === 'facilitator' ? joinLinks(baseUrl(ctx, req), id, tokensFor(ctx.secret, id, record.epochs)) : undefined;
+        const links =
+          role === 'facilitator'
+            ? joinLinks(baseUrl(ctx, req), id, tokensFor(ctx.secret, id, record.epochs))
+            : undefined;
         sendJson(res, 200, { id, title: record.title, role, links });
         return;
       }

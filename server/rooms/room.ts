@@ -1,9 +1,10 @@
 // A room: one workshop's live document, its awareness and its connections. Every message is
 // handled in arrival order on one queue, after the stored state has loaded, and an update is
 // committed to storage before it is relayed or reflected in any answer.
+
+import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/model/schema.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
@@ -12,12 +13,12 @@ import {
   decodeClientMessage,
   encodeAwarenessEntries,
   MESSAGE,
-  ProtocolError,
+  type ProtocolError,
   SYNC,
 } from '../../shared/protocol/messages.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
 import type { Storage } from '../storage/storage.ts';
-import { closeConnection, type Connection } from './connection.ts';
+import { type Connection, closeConnection } from './connection.ts';
 import type { Counters } from './counters.ts';
 
 export interface RoomOptions {
@@ -141,7 +142,10 @@ export class Room {
 
   private refuse(conn: Connection, reason: string, code: number | null, detail: string): void {
     this.counters.refuse(reason);
-    this.log.warn({ event: 'refused', workshop: this.id, conn: conn.id, role: conn.role, reason, detail }, 'message refused');
+    this.log.warn(
+      { event: 'refused', workshop: this.id, conn: conn.id, role: conn.role, reason, detail },
+      'message refused',
+    );
     if (code !== null) closeConnection(conn, code, detail.slice(0, 120));
   }
 
@@ -177,7 +181,9 @@ export class Room {
         await this.applyClientUpdate(conn, message.update);
         return;
       case 'awareness': {
-        const { keep, bind } = filterAwareness(conn.awarenessId, message.entries, (id) => this.awarenessOwned(id, conn));
+        const { keep, bind } = filterAwareness(conn.awarenessId, message.entries, (id) =>
+          this.awarenessOwned(id, conn),
+        );
         if (bind !== null) conn.awarenessId = bind;
         if (keep.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(keep), conn);
         return;

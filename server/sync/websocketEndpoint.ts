@@ -61,7 +61,10 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       const bytes = toBytes(data);
       if (bytes.length > maxMessageBytes) {
         counters.refuse('too-large');
-        log.warn({ event: 'refused', workshop: workshopId, reason: 'too-large', bytes: bytes.length }, 'message too large');
+        log.warn(
+          { event: 'refused', workshop: workshopId, reason: 'too-large', bytes: bytes.length },
+          'message too large',
+        );
         ws.close(CLOSE.tooLarge, `message larger than ${maxMessageBytes} bytes`);
         return;
       }
@@ -78,7 +81,9 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       if (room && conn.current) rooms.leave(room, conn.current);
       early = null;
     });
-    ws.on('error', (error) => log.warn({ event: 'socket-error', workshop: workshopId, err: error.message }, 'socket error'));
+    ws.on('error', (error) =>
+      log.warn({ event: 'socket-error', workshop: workshopId, err: error.message }, 'socket error'),
+    );
 
     admit(storage, secret, workshopId, token)
       .then(async (admission) => {
