@@ -6,7 +6,7 @@
 //   node scripts/generate-sdg-catalogue.mjs          write the files
 //   node scripts/generate-sdg-catalogue.mjs --check  exit 1 if the shipped files are out of date
 
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
