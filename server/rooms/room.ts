@@ -49,7 +49,6 @@ export class Room {
   readonly connections = new Set<Connection>();
   private queue: Promise<void>;
   private outbox: Uint8Array[] = [];
-  private lastSeq = 0;
   private sinceCompaction = 0;
   private failed = false;
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
@@ -81,7 +80,6 @@ export class Room {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
       }, SERVER_ORIGIN);
-      this.lastSeq = stored.lastSeq;
       this.sinceCompaction = stored.updates.length;
       this.outbox = [];
       migrateBoard(this.doc, SERVER_ORIGIN);
@@ -226,14 +224,14 @@ export class Room {
     if (this.outbox.length === 0) return null;
     const merged = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
     this.outbox = [];
-    this.lastSeq = await this.storage.appendUpdate(this.id, merged);
+    await this.storage.appendUpdate(this.id, merged);
     this.sinceCompaction++;
     if (this.sinceCompaction >= this.options.compactEvery) await this.compact();
     return merged;
   }
 
   private async compact(): Promise<void> {
-    await this.storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    await this.storage.compact(this.id);
     this.sinceCompaction = 0;
   }
 

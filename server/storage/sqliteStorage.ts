@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RoleEpochs } from '../auth/tokens.ts';
-import type { Storage, StoredDoc, WorkshopRecord } from './storage.ts';
+import { foldUpdates, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -91,9 +91,11 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
       lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : after,
     };
   });
-  const compact = db.transaction((id: string, state: Uint8Array, uptoSeq: number) => {
-    upsertSnapshot.run(id, Buffer.from(state), uptoSeq);
-    deleteUpdates.run(id, uptoSeq);
+  const compact = db.transaction((id: string) => {
+    const stored = load(id);
+    if (stored.updates.length === 0) return;
+    upsertSnapshot.run(id, Buffer.from(foldUpdates(stored.snapshot, stored.updates)), stored.lastSeq);
+    deleteUpdates.run(id, stored.lastSeq);
   });
 
   return {
@@ -122,8 +124,8 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
     async appendUpdate(id, update) {
       return Number(insertUpdate.run(id, Buffer.from(update)).lastInsertRowid);
     },
-    async compact(id, state, uptoSeq) {
-      compact(id, state, uptoSeq);
+    async compact(id) {
+      compact(id);
     },
     async close() {
       if (db.open) db.close();

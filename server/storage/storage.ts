@@ -1,5 +1,6 @@
 // One storage interface for workshops and their documents. SQLite is the embedded default;
 // other implementations (PostgreSQL for scale-out) pass the same test suite.
+import * as Y from 'yjs';
 import type { RoleEpochs } from '../auth/tokens.ts';
 
 export interface WorkshopRecord {
@@ -26,7 +27,23 @@ export interface Storage {
   loadDoc(id: string): Promise<StoredDoc>;
   /** Durably appends an update; resolves with its sequence number once committed. */
   appendUpdate(id: string, update: Uint8Array): Promise<number>;
-  /** Replaces the snapshot with `state` and drops the updates it includes (seq ≤ uptoSeq). */
-  compact(id: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Folds the stored snapshot and every stored update into a new snapshot, atomically. It is
+   * computed from what is stored, not from a process's memory, so that with several server
+   * processes an update another process stored but this one has not yet seen is never dropped.
+   */
+  compact(id: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The state that a snapshot plus updates amount to, garbage-collected into one update. */
+export function foldUpdates(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { openSqliteStorage } from '../../server/storage/sqliteStorage.ts';
 import type { Storage } from '../../server/storage/storage.ts';
 
@@ -40,14 +41,25 @@ describe('SQLite storage', () => {
     expect(loaded.lastSeq).toBe(seq);
   });
 
-  it('compaction replaces the snapshot and drops only the updates it includes', async () => {
-    await storage.createWorkshop(record('w1'), new Uint8Array([9]));
-    const first = await storage.appendUpdate('w1', new Uint8Array([1]));
-    await storage.compact('w1', new Uint8Array([7, 7]), first);
-    await storage.appendUpdate('w1', new Uint8Array([2]));
+  it('compaction folds the stored updates into the snapshot and keeps later ones apart', async () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    doc.getMap('m').set('a', 1);
+    const initial = updates.splice(0);
+    await storage.createWorkshop(record('w1'), initial[0] as Uint8Array);
+    doc.getMap('m').set('b', 2);
+    await storage.appendUpdate('w1', updates.pop() as Uint8Array);
+    await storage.compact('w1');
+    doc.getMap('m').set('c', 3);
+    await storage.appendUpdate('w1', updates.pop() as Uint8Array);
     const loaded = await storage.loadDoc('w1');
-    expect(loaded.snapshot).toEqual(new Uint8Array([7, 7]));
-    expect(loaded.updates).toEqual([new Uint8Array([2])]);
+    expect(loaded.updates).toHaveLength(1);
+    const back = new Y.Doc();
+    Y.applyUpdate(back, loaded.snapshot as Uint8Array);
+    expect(back.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    Y.applyUpdate(back, loaded.updates[0] as Uint8Array);
+    expect(back.getMap('m').toJSON()).toEqual({ a: 1, b: 2, c: 3 });
   });
 
   it('survives reopening the file', async () => {
