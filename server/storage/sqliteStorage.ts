@@ -81,12 +81,14 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
     // The snapshot's seq is the current high-water mark so no older update is ever replayed onto it.
     upsertSnapshot.run(record.id, Buffer.from(state), maxSeq.get()?.seq ?? 0);
   });
-  const load = db.transaction((id: string): StoredDoc => {
+  const load = db.transaction((id: string, afterSeq?: number): StoredDoc => {
     const snap = selectSnapshot.get(id);
-    const after = snap?.upto_seq ?? 0;
+    const uptoSeq = snap?.upto_seq ?? 0;
+    const tailOnly = afterSeq !== undefined && afterSeq >= uptoSeq;
+    const after = tailOnly ? afterSeq : uptoSeq;
     const rows = selectUpdates.all(id, after);
     return {
-      snapshot: snap ? new Uint8Array(snap.state) : null,
+      snapshot: snap && !tailOnly ? new Uint8Array(snap.state) : null,
       updates: rows.map((r) => new Uint8Array(r.data)),
       lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : after,
     };
@@ -118,8 +120,8 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
     async setEpochs(id, epochs) {
       updateEpochs.run(epochs.facilitator, epochs.participant, epochs.viewer, id);
     },
-    async loadDoc(id) {
-      return load(id);
+    async loadDoc(id, afterSeq) {
+      return load(id, afterSeq);
     },
     async appendUpdate(id, update) {
       return Number(insertUpdate.run(id, Buffer.from(update)).lastInsertRowid);

@@ -24,8 +24,16 @@ export interface Storage {
   getWorkshop(id: string): Promise<WorkshopRecord | undefined>;
   countWorkshops(): Promise<number>;
   setEpochs(id: string, epochs: RoleEpochs): Promise<void>;
-  loadDoc(id: string): Promise<StoredDoc>;
-  /** Durably appends an update; resolves with its sequence number once committed. */
+  /**
+   * The stored document. With `afterSeq`, only what came after that sequence number (catch-up);
+   * when compaction has since folded those updates away, the whole document, snapshot included.
+   */
+  loadDoc(id: string, afterSeq?: number): Promise<StoredDoc>;
+  /**
+   * Durably appends an update; resolves with its sequence number once committed. Sequence
+   * numbers grow in commit order within a workshop, so a reader that has seen N can catch up
+   * by asking for what came after N.
+   */
   appendUpdate(id: string, update: Uint8Array): Promise<number>;
   /**
    * Folds the stored snapshot and every stored update into a new snapshot, atomically. It is

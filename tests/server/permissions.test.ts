@@ -26,8 +26,14 @@ describe('decide', () => {
 
   it('ignores a viewer’s empty step 2 (normal traffic) and drops a non-empty one without closing', () => {
     expect(decide('viewer', { type: 'sync-step2', update: EMPTY })).toEqual({ action: 'ignore' });
-    expect(decide('viewer', { type: 'sync-step2', update: realUpdate() })).toEqual({ action: 'drop', reason: 'viewer-edit' });
-    expect(decide('viewer', { type: 'sync-update', update: realUpdate() })).toEqual({ action: 'drop', reason: 'viewer-edit' });
+    expect(decide('viewer', { type: 'sync-step2', update: realUpdate() })).toEqual({
+      action: 'drop',
+      reason: 'viewer-edit',
+    });
+    expect(decide('viewer', { type: 'sync-update', update: realUpdate() })).toEqual({
+      action: 'drop',
+      reason: 'viewer-edit',
+    });
   });
 
   it('closes on an update that cannot be decoded', () => {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, listCards } from '../../shared/model/index.ts';
-import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
 import { type ServerProcess, spawnServer } from '../support/serverProcess.ts';
+import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
 import { waitFor } from '../support/wait.ts';
 
 const clients: TestClient[] = [];

@@ -7,14 +7,14 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { addCard, listCards } from '../../shared/model/index.ts';
-import { MESSAGE, SYNC } from '../../shared/protocol/messages.ts';
+import type { Role } from '../../server/auth/roles.ts';
 import { type Connection, newConnection } from '../../server/rooms/connection.ts';
 import { Counters } from '../../server/rooms/counters.ts';
 import { Room } from '../../server/rooms/room.ts';
 import { openSqliteStorage } from '../../server/storage/sqliteStorage.ts';
 import type { Storage } from '../../server/storage/storage.ts';
-import type { Role } from '../../server/auth/roles.ts';
+import { addCard, listCards } from '../../shared/model/index.ts';
+import { MESSAGE, SYNC } from '../../shared/protocol/messages.ts';
 import { waitFor } from '../support/wait.ts';
 
 const log = pino({ level: 'silent' });

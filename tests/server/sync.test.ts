@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { type RunningServer, startServer } from '../../server/server.ts';
 import { addCard, listCards } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
-import { type RunningServer, startServer } from '../../server/server.ts';
 import {
   author,
   type CreatedWorkshop,
@@ -63,10 +63,17 @@ describe('two stock y-websocket clients', () => {
       addCard(a.doc, { kind: 'note', x: i * 10, y: 0, author: author('a'), fields: { text: `a${i}` } });
       addCard(b.doc, { kind: 'intervention', x: i * 10, y: 300, author: author('b'), fields: { title: `b${i}` } });
     }
-    await waitFor(() => listCards(a.doc).length === 20 && listCards(b.doc).length === 20, 'both docs to hold 20 cards', 1000);
+    await waitFor(
+      () => listCards(a.doc).length === 20 && listCards(b.doc).length === 20,
+      'both docs to hold 20 cards',
+      1000,
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
-    const texts = (doc: Y.Doc) => listCards(doc).map((c) => JSON.stringify(c)).sort();
+    const texts = (doc: Y.Doc) =>
+      listCards(doc)
+        .map((c) => JSON.stringify(c))
+        .sort();
     expect(texts(a.doc)).toEqual(texts(b.doc));
   });
 
@@ -74,7 +81,10 @@ describe('two stock y-websocket clients', () => {
     const a = client(workshop.tokens.participant);
     await whenSynced(a);
     addCard(a.doc, { kind: 'note', x: 0, y: 0, author: author('a'), fields: { text: 'kept' } });
-    await waitFor(() => server.rooms.room(workshop.id) && listCards(server.rooms.room(workshop.id)!.doc).length === 1, 'server to hold the card');
+    await waitFor(
+      () => server.rooms.room(workshop.id) && listCards(server.rooms.room(workshop.id)!.doc).length === 1,
+      'server to hold the card',
+    );
     const late = client(workshop.tokens.viewer);
     await whenSynced(late);
     expect(listCards(late.doc).map((c) => c.kind === 'note' && c.fields.text)).toEqual(['kept']);
@@ -100,7 +110,10 @@ describe('a viewer', () => {
     expect(viewer.provider.wsconnected).toBe(true);
 
     await sleep(100);
-    const texts = (doc: Y.Doc) => listCards(doc).map((c) => (c.kind === 'note' ? c.fields.text : '')).sort();
+    const texts = (doc: Y.Doc) =>
+      listCards(doc)
+        .map((c) => (c.kind === 'note' ? c.fields.text : ''))
+        .sort();
     expect(texts(participant.doc)).toEqual(['from participant', 'second']);
     expect(texts(server.rooms.room(workshop.id)!.doc)).toEqual(['from participant', 'second']);
 

@@ -1,0 +1,179 @@
+// PostgreSQL storage for scale-out: several server processes share it as the source of truth.
+// Appends lock their workshop's row, so within a workshop sequence numbers follow commit order
+// (a reader catching up "after N" never skips an update that commits late), and compaction
+// takes the same lock, so it never folds away an update that is still being written.
+import pg from 'pg';
+import type { RoleEpochs } from '../auth/tokens.ts';
+import { foldUpdates, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  epoch_facilitator INTEGER NOT NULL DEFAULT 0,
+  epoch_participant INTEGER NOT NULL DEFAULT 0,
+  epoch_viewer INTEGER NOT NULL DEFAULT 0,
+  last_seq BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
+  state BYTEA NOT NULL,
+  upto_seq BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  seq BIGINT NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+);
+`;
+/** Serialises schema creation between processes starting at once. */
+const SCHEMA_LOCK = 727_115_001;
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  created_at: string;
+  epoch_facilitator: number;
+  epoch_participant: number;
+  epoch_viewer: number;
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Pool size per process. */
+  max?: number;
+  /** Called when the pool reports an error on an idle client (e.g. the server went away). */
+  onError?: (error: Error) => void;
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function loadWith(client: pg.ClientBase, id: string, afterSeq?: number): Promise<StoredDoc> {
+  const snap = await client.query<{ state: Buffer; upto_seq: string }>(
+    'SELECT state, upto_seq FROM doc_snapshots WHERE workshop_id = $1',
+    [id],
+  );
+  const row = snap.rows[0];
+  const uptoSeq = row ? Number(row.upto_seq) : 0;
+  const tailOnly = afterSeq !== undefined && afterSeq >= uptoSeq;
+  const after = tailOnly ? afterSeq : uptoSeq;
+  const updates = await client.query<{ seq: string; data: Buffer }>(
+    'SELECT seq, data FROM doc_updates WHERE workshop_id = $1 AND seq > $2 ORDER BY seq',
+    [id, after],
+  );
+  const last = updates.rows[updates.rows.length - 1];
+  return {
+    snapshot: row && !tailOnly ? new Uint8Array(row.state) : null,
+    updates: updates.rows.map((r) => new Uint8Array(r.data)),
+    lastSeq: last ? Number(last.seq) : after,
+  };
+}
+
+export async function openPostgresStorage(options: PostgresOptions): Promise<Storage> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5000,
+  });
+  pool.on('error', (error) => options.onError?.(error));
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query(SCHEMA);
+  });
+
+  return {
+    async createWorkshop(record: WorkshopRecord, initialState: Uint8Array) {
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          'INSERT INTO workshops (id, title, created_at, epoch_facilitator, epoch_participant, epoch_viewer) VALUES ($1, $2, $3, $4, $5, $6)',
+          [
+            record.id,
+            record.title,
+            record.createdAt,
+            record.epochs.facilitator,
+            record.epochs.participant,
+            record.epochs.viewer,
+          ],
+        );
+        await client.query('INSERT INTO doc_snapshots (workshop_id, state, upto_seq) VALUES ($1, $2, 0)', [
+          record.id,
+          Buffer.from(initialState),
+        ]);
+      });
+    },
+    async getWorkshop(id) {
+      const result = await pool.query<WorkshopRow>('SELECT * FROM workshops WHERE id = $1', [id]);
+      const row = result.rows[0];
+      if (!row) return undefined;
+      const epochs: RoleEpochs = {
+        facilitator: row.epoch_facilitator,
+        participant: row.epoch_participant,
+        viewer: row.epoch_viewer,
+      };
+      return { id: row.id, title: row.title, createdAt: Number(row.created_at), epochs };
+    },
+    async countWorkshops() {
+      const result = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM workshops');
+      return Number(result.rows[0]?.n ?? 0);
+    },
+    async setEpochs(id, epochs) {
+      await pool.query(
+        'UPDATE workshops SET epoch_facilitator = $1, epoch_participant = $2, epoch_viewer = $3 WHERE id = $4',
+        [epochs.facilitator, epochs.participant, epochs.viewer, id],
+      );
+    },
+    async loadDoc(id, afterSeq) {
+      return inTransaction(pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        return loadWith(client, id, afterSeq);
+      });
+    },
+    async appendUpdate(id, update) {
+      return inTransaction(pool, async (client) => {
+        const bumped = await client.query<{ last_seq: string }>(
+          'UPDATE workshops SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
+          [id],
+        );
+        const seq = bumped.rows[0]?.last_seq;
+        if (seq === undefined) throw new Error(`no workshop ${id}`);
+        await client.query('INSERT INTO doc_updates (workshop_id, seq, data) VALUES ($1, $2, $3)', [
+          id,
+          seq,
+          Buffer.from(update),
+        ]);
+        return Number(seq);
+      });
+    },
+    async compact(id) {
+      await inTransaction(pool, async (client) => {
+        // Holding the workshop row blocks appends until the snapshot is written.
+        await client.query('SELECT last_seq FROM workshops WHERE id = $1 FOR UPDATE', [id]);
+        const stored = await loadWith(client, id);
+        if (stored.updates.length === 0) return;
+        await client.query(
+          'INSERT INTO doc_snapshots (workshop_id, state, upto_seq) VALUES ($1, $2, $3) ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq',
+          [id, Buffer.from(foldUpdates(stored.snapshot, stored.updates)), stored.lastSeq],
+        );
+        await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND seq <= $2', [id, stored.lastSeq]);
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
