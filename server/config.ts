@@ -18,6 +18,12 @@ export interface ServerConfig {
   /** Compact a workshop's update log into a snapshot after this many updates. */
   compactEvery: number;
   logLevel: LogLevel;
+  /** PostgreSQL instead of the embedded SQLite file (scale-out). */
+  databaseUrl?: string;
+  /** Redis pub/sub between server processes sharing one PostgreSQL database. */
+  redisUrl?: string;
+  /** How often a room on Redis re-reads storage in case a pub/sub message was lost. */
+  catchUpEveryMs?: number;
 }
 
 const MIB = 1024 * 1024;
@@ -49,5 +55,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     compactEvery: intFrom(env, 'COMPACT_EVERY', DEFAULTS.compactEvery, 1),
     logLevel: level,
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    catchUpEveryMs: env.CATCH_UP_EVERY_MS ? intFrom(env, 'CATCH_UP_EVERY_MS', 5000, 100) : undefined,
   };
 }

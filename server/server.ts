@@ -7,9 +7,11 @@ import { pino } from 'pino';
 import sirv from 'sirv';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { DEFAULTS, type LogLevel } from './config.ts';
+import { openRedisFanout } from './fanout/redisFanout.ts';
 import { createRequestHandler } from './http/routes.ts';
 import { Counters } from './rooms/counters.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
+import { openPostgresStorage } from './storage/postgresStorage.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
 import type { Storage } from './storage/storage.ts';
 import { createSyncEndpoint } from './sync/websocketEndpoint.ts';
@@ -24,6 +26,10 @@ export interface StartOptions {
   publicUrl?: string;
   compactEvery?: number;
   logLevel?: LogLevel;
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** Catch-up interval on a fan-out bus (tests shorten it). */
+  catchUpEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -38,11 +44,27 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = pino({ level: options.logLevel ?? 'info', base: undefined });
   fs.mkdirSync(options.dataDir, { recursive: true });
+  if (options.redisUrl && !options.databaseUrl) {
+    throw new Error('REDIS_URL needs DATABASE_URL: processes that share Redis must share PostgreSQL storage');
+  }
+  if (options.databaseUrl && !options.secret) {
+    throw new Error(
+      'DATABASE_URL needs SERVER_SECRET: every process serving the same workshops must derive the same join links',
+    );
+  }
   const secret = loadServerSecret(options.dataDir, options.secret);
-  const storage = openSqliteStorage(options.dataDir);
+  const storage: Storage = options.databaseUrl
+    ? await openPostgresStorage({
+        connectionString: options.databaseUrl,
+        onError: (error) => log.warn({ event: 'storage-error', err: error.message }, 'PostgreSQL connection error'),
+      })
+    : openSqliteStorage(options.dataDir);
+  const fanout = options.redisUrl ? await openRedisFanout(options.redisUrl, log) : undefined;
   const counters = new Counters();
   const rooms = new RoomRegistry(storage, log, counters, {
     compactEvery: options.compactEvery ?? DEFAULTS.compactEvery,
+    fanout,
+    catchUpEveryMs: options.catchUpEveryMs,
   });
 
   const clientDir = options.clientDir;
@@ -97,6 +119,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await rooms.closeAll();
         server.closeAllConnections();
         await stopped;
+        await fanout?.close();
         await storage.close();
         log.info({ event: 'stopped' }, 'server stopped');
       })();

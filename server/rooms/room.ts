@@ -1,8 +1,8 @@
 // A room: one workshop's live document, its awareness and its connections. Every message is
 // handled in arrival order on one queue, after the stored state has loaded, and an update is
-// committed to storage before it is relayed or reflected in any answer.
-
-import * as encoding from 'lib0/encoding';
+// committed to storage before it is relayed or reflected in any answer. With a fan-out bus,
+// updates stored by other processes arrive with their sequence numbers; a gap, a bus outage or
+// the periodic timer makes the room catch up from storage, the source of truth.
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -12,35 +12,38 @@ import {
   type ClientMessage,
   decodeClientMessage,
   encodeAwarenessEntries,
-  MESSAGE,
   type ProtocolError,
   SYNC,
 } from '../../shared/protocol/messages.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type Connection, closeConnection } from './connection.ts';
 import type { Counters } from './counters.ts';
+import { awarenessFrame, syncFrame } from './frames.ts';
 
 export interface RoomOptions {
   compactEvery: number;
+  fanout?: Fanout;
+  /** How often a room on a fan-out bus re-reads storage in case a message was lost. */
+  catchUpEveryMs?: number;
+  /** Awareness changes are sent out together at most this often. */
+  awarenessBatchMs?: number;
 }
 
 /** Origin of changes the server makes itself (loading, migrations). */
 export const SERVER_ORIGIN = Symbol('server');
+/** Origin of changes that another server process stored. */
+export const REMOTE_ORIGIN = Symbol('remote');
 
-function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
+const DEFAULT_AWARENESS_BATCH_MS = 50;
+const DEFAULT_CATCH_UP_MS = 5000;
+const SUBSCRIBE_WAIT_MS = 1000;
 
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+interface StoredUpdate {
+  update: Uint8Array;
+  seq: number;
 }
 
 export class Room {
@@ -50,7 +53,14 @@ export class Room {
   private queue: Promise<void>;
   private outbox: Uint8Array[] = [];
   private sinceCompaction = 0;
+  /** The last stored sequence number this room's document is known to include. */
+  private lastSeq = 0;
   private failed = false;
+  private closed = false;
+  private awarenessToSend = new Set<number>();
+  private awarenessToPublish = new Set<number>();
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+  private catchUpTimer: ReturnType<typeof setInterval> | null = null;
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
   onFailed: (room: Room) => void = () => {};
 
@@ -68,22 +78,39 @@ export class Room {
     this.queue = this.load();
   }
 
-  /** Resolves when the stored state is loaded (or loading failed). */
+  /** Resolves when the work queued so far (at first: loading the stored state) is done. */
   get ready(): Promise<void> {
     return this.queue;
   }
 
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
   private async load(): Promise<void> {
     try {
+      const fanout = this.options.fanout;
+      if (fanout) {
+        // Subscribe before reading storage, so nothing stored in between goes unseen.
+        const subscribed = fanout.subscribe(this.id, (message) => this.onFanout(message));
+        await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS))]);
+        this.catchUpTimer = setInterval(
+          () => this.enqueue(() => this.catchUp()),
+          this.options.catchUpEveryMs ?? DEFAULT_CATCH_UP_MS,
+        );
+        this.catchUpTimer.unref();
+      }
       const stored = await this.storage.loadDoc(this.id);
       this.doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
       }, SERVER_ORIGIN);
+      this.lastSeq = stored.lastSeq;
       this.sinceCompaction = stored.updates.length;
       this.outbox = [];
       migrateBoard(this.doc, SERVER_ORIGIN);
-      await this.persistOutbox();
+      const migrated = await this.persistOutbox();
+      if (migrated) this.publishUpdate(migrated);
       this.log.info({ event: 'room-loaded', workshop: this.id, updates: stored.updates.length }, 'room loaded');
     } catch (error) {
       this.fail(error);
@@ -110,10 +137,10 @@ export class Room {
     this.enqueue(() => {
       if (conn.closed) return;
       // Ask the client for what it has that the server lacks (edits made offline).
-      conn.socket.send(syncMessage(SYNC.step1, Y.encodeStateVector(this.doc)));
+      conn.socket.send(syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) {
-        conn.socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        conn.socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
       }
     });
   }
@@ -171,7 +198,7 @@ export class Room {
           this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed state vector');
           return;
         }
-        conn.socket.send(syncMessage(SYNC.step2, diff));
+        conn.socket.send(syncFrame(SYNC.step2, diff));
         return;
       }
       case 'sync-step2':
@@ -188,7 +215,7 @@ export class Room {
       }
       case 'query-awareness': {
         const states = [...this.awareness.getStates().keys()];
-        conn.socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        conn.socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
         return;
       }
     }
@@ -209,25 +236,38 @@ export class Room {
       this.refuse(conn, 'malformed', CLOSE.malformed, `update could not be applied: ${(error as Error).message}`);
     }
     // Whatever did integrate is persisted and relayed, so memory and storage never disagree.
-    const relayed = await this.persistOutbox();
-    if (relayed === null) return;
+    const stored = await this.persistOutbox();
+    if (stored === null) return;
     this.counters.updatesApplied++;
     this.counters.updateBytes += update.length;
-    const frame = syncMessage(SYNC.update, relayed);
+    this.relay(stored.update, conn);
+    this.publishUpdate(stored);
+  }
+
+  private relay(update: Uint8Array, except: Connection | null): void {
+    const frame = syncFrame(SYNC.update, update);
     for (const other of this.connections) {
-      if (other !== conn && !other.closed) other.socket.send(frame);
+      if (other !== except && !other.closed) other.socket.send(frame);
     }
   }
 
+  private publishUpdate(stored: StoredUpdate): void {
+    this.options.fanout?.publish(this.id, { kind: 'update', seq: stored.seq, update: stored.update });
+  }
+
   /** Commits what the document emitted since the outbox was cleared; returns it merged, or null. */
-  private async persistOutbox(): Promise<Uint8Array | null> {
+  private async persistOutbox(): Promise<StoredUpdate | null> {
     if (this.outbox.length === 0) return null;
-    const merged = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
+    const update = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
     this.outbox = [];
-    await this.storage.appendUpdate(this.id, merged);
+    const seq = await this.storage.appendUpdate(this.id, update);
+    // On a fan-out bus (where sequence numbers are contiguous per workshop), a gap means another
+    // process stored something this room has not seen: read it from storage before going on.
+    if (this.options.fanout && seq !== this.lastSeq + 1) await this.catchUp();
+    this.lastSeq = Math.max(this.lastSeq, seq);
     this.sinceCompaction++;
     if (this.sinceCompaction >= this.options.compactEvery) await this.compact();
-    return merged;
+    return { update, seq };
   }
 
   private async compact(): Promise<void> {
@@ -235,15 +275,82 @@ export class Room {
     this.sinceCompaction = 0;
   }
 
+  private onFanout(message: FanoutMessage): void {
+    if (message.kind === 'awareness') {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+      } catch (error) {
+        this.log.warn({ event: 'fanout-bad-awareness', workshop: this.id, err: (error as Error).message }, 'dropped');
+      }
+      return;
+    }
+    this.enqueue(async () => {
+      if (message.seq <= this.lastSeq) return;
+      if (message.seq === this.lastSeq + 1) {
+        this.applyRemote(message.update);
+        this.lastSeq = message.seq;
+      } else {
+        await this.catchUp();
+      }
+    });
+  }
+
+  /** Applies updates another process stored, relaying what is new to this process's clients. */
+  private applyRemote(...updates: Uint8Array[]): void {
+    this.outbox = [];
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    }, REMOTE_ORIGIN);
+    if (this.outbox.length === 0) return;
+    const fresh = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
+    this.outbox = [];
+    this.relay(fresh, null);
+  }
+
+  /** Reads from storage whatever was stored after the last sequence number this room has. */
+  private async catchUp(): Promise<void> {
+    if (this.closed) return;
+    const stored = await this.storage.loadDoc(this.id, this.lastSeq);
+    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (updates.length > 0) this.applyRemote(...updates);
+    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
+  }
+
+  /** Catches up now (the fan-out bus came back after an outage). */
+  resume(): void {
+    this.enqueue(() => this.catchUp());
+  }
+
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed);
-    const frame = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.connections) {
-      if (!conn.closed) conn.socket.send(frame);
+    for (const id of added.concat(updated, removed)) {
+      this.awarenessToSend.add(id);
+      if (origin !== REMOTE_ORIGIN) this.awarenessToPublish.add(id);
     }
+    // Batched: with many people moving cursors, one frame per interval instead of one per move.
+    this.awarenessTimer ??= setTimeout(
+      this.flushAwareness,
+      this.options.awarenessBatchMs ?? DEFAULT_AWARENESS_BATCH_MS,
+    );
+  };
+
+  private flushAwareness = (): void => {
+    this.awarenessTimer = null;
+    if (this.closed) return;
+    if (this.awarenessToSend.size > 0) {
+      const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToSend]));
+      for (const conn of this.connections) {
+        if (!conn.closed) conn.socket.send(frame);
+      }
+    }
+    if (this.awarenessToPublish.size > 0 && this.options.fanout) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPublish]);
+      this.options.fanout.publish(this.id, { kind: 'awareness', update });
+    }
+    this.awarenessToSend.clear();
+    this.awarenessToPublish.clear();
   };
 
   private fail(error: unknown): void {
@@ -252,7 +359,15 @@ export class Room {
     this.log.error({ event: 'room-failed', workshop: this.id, err: error }, 'room failed; closing its connections');
     for (const conn of this.connections) closeConnection(conn, CLOSE.serverError, 'server error; reconnecting');
     this.connections.clear();
+    this.release();
     this.onFailed(this);
+  }
+
+  private release(): void {
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
+    this.options.fanout?.unsubscribe(this.id).catch(() => {});
   }
 
   /** Compacts (when there is anything new) and releases the room; resolves when stored. */
@@ -261,11 +376,9 @@ export class Room {
       if (this.sinceCompaction > 0) await this.compact();
     });
     await this.queue;
+    this.closed = true;
+    this.release();
     this.awareness.destroy();
     this.doc.destroy();
-  }
-
-  get isFailed(): boolean {
-    return this.failed;
   }
 }

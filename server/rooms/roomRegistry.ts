@@ -16,7 +16,17 @@ export class RoomRegistry {
     private readonly log: Logger,
     private readonly counters: Counters,
     private readonly options: RoomOptions,
-  ) {}
+  ) {
+    // After a fan-out outage, every room re-reads what it may have missed.
+    options.fanout?.onResume(() => {
+      for (const room of this.rooms.values()) room.resume();
+    });
+  }
+
+  /** Every room in memory. */
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
 
   get size(): number {
     return this.rooms.size;

@@ -32,7 +32,8 @@ export interface Storage {
   /**
    * Durably appends an update; resolves with its sequence number once committed. Sequence
    * numbers grow in commit order within a workshop, so a reader that has seen N can catch up
-   * by asking for what came after N.
+   * by asking for what came after N. Storage shared by several processes (PostgreSQL) also
+   * keeps them contiguous per workshop, so that a gap tells a process it missed something.
    */
   appendUpdate(id: string, update: Uint8Array): Promise<number>;
   /**
