@@ -3,9 +3,26 @@
 import * as Y from 'yjs';
 import { checkValue, checkValues, defaultValues, type FieldSpecs } from './fields.ts';
 import { newId } from './ids.ts';
-import { initItem, readAuthor, readComments, readNumber, readStatus, readVotes } from './itemCommon.ts';
-import { type Author, CARD_FIELDS, CARD_SIZES, type Card, type CardFields, type CardKind, isCardKind } from './kinds.ts';
-import { cardsMap, K, linksMap, readRecord, recordToY, type YItem, writeField } from './layout.ts';
+import {
+  checkNewItem,
+  checkStatus,
+  initItem,
+  readAuthor,
+  readComments,
+  readNumber,
+  readStatus,
+  readVotes,
+} from './itemCommon.ts';
+import {
+  type Author,
+  CARD_FIELDS,
+  CARD_SIZES,
+  type Card,
+  type CardFields,
+  type CardKind,
+  isCardKind,
+} from './kinds.ts';
+import { cardsMap, K, linksMap, readRecord, recordToY, writeField, type YItem } from './layout.ts';
 import type { CardStatus } from './vocabulary.ts';
 
 export interface NewCard<KK extends CardKind = CardKind> {
@@ -31,22 +48,33 @@ function finite(n: number, what: string): number {
   return n;
 }
 
-export function addCard<KK extends CardKind>(doc: Y.Doc, input: NewCard<KK>, origin?: unknown, now = Date.now()): string {
+export function addCard<KK extends CardKind>(
+  doc: Y.Doc,
+  input: NewCard<KK>,
+  origin?: unknown,
+  now = Date.now(),
+): string {
   if (!isCardKind(input.kind)) throw new Error(`unknown card kind: ${String(input.kind)}`);
   const specs: FieldSpecs = CARD_FIELDS[input.kind];
   const problem = checkValues(specs, input.fields ?? {}, 'fields', false);
   if (problem) throw new Error(problem);
-  const id = input.id ?? newId();
+  // Everything is checked before the transaction: Yjs cannot roll back a half-written card.
+  checkNewItem(input.status, input.author);
   const size = CARD_SIZES[input.kind];
+  const x = finite(input.x, 'x');
+  const y = finite(input.y, 'y');
+  const w = finite(input.w ?? size.w, 'w');
+  const h = finite(input.h ?? size.h, 'h');
+  const id = input.id ?? newId();
   const values = { ...defaultValues(specs), ...(input.fields ?? {}) } as Record<string, unknown>;
   doc.transact(() => {
     const item: YItem = new Y.Map();
     cardsMap(doc).set(id, item);
     initItem(item, id, input.kind, input.author, input.status ?? 'proposed', now);
-    item.set(K.x, finite(input.x, 'x'));
-    item.set(K.y, finite(input.y, 'y'));
-    item.set(K.w, finite(input.w ?? size.w, 'w'));
-    item.set(K.h, finite(input.h ?? size.h, 'h'));
+    item.set(K.x, x);
+    item.set(K.y, y);
+    item.set(K.w, w);
+    item.set(K.h, h);
     item.set(K.fields, recordToY(specs, values));
   }, origin);
   return id;
@@ -69,7 +97,9 @@ export function readCardItem(item: YItem): Card | undefined {
     updatedAt: readNumber(item, K.updatedAt),
     comments: readComments(item),
     votes: readVotes(item),
-    fields: (fields instanceof Y.Map ? readRecord(CARD_FIELDS[kind], fields) : defaultValues(CARD_FIELDS[kind])) as never,
+    fields: (fields instanceof Y.Map
+      ? readRecord(CARD_FIELDS[kind], fields)
+      : defaultValues(CARD_FIELDS[kind])) as never,
   } as Card;
 }
 
@@ -99,13 +129,17 @@ export interface CardMove {
 
 /** Moves many cards in one transaction (a multi-selection drag is one undo step). */
 export function moveCards(doc: Y.Doc, moves: readonly CardMove[], origin?: unknown, now = Date.now()): void {
+  for (const move of moves) {
+    finite(move.x, 'x');
+    finite(move.y, 'y');
+  }
   doc.transact(() => {
     const cards = cardsMap(doc);
     for (const move of moves) {
       const item = cards.get(move.id);
       if (!(item instanceof Y.Map)) continue;
-      item.set(K.x, finite(move.x, 'x'));
-      item.set(K.y, finite(move.y, 'y'));
+      item.set(K.x, move.x);
+      item.set(K.y, move.y);
       item.set(K.updatedAt, now);
     }
   }, origin);
@@ -118,9 +152,11 @@ export function moveCard(doc: Y.Doc, id: string, x: number, y: number, origin?: 
 export function resizeCard(doc: Y.Doc, id: string, w: number, h: number, origin?: unknown, now = Date.now()): void {
   const item = cardsMap(doc).get(id);
   if (!(item instanceof Y.Map)) throw new Error(`no card ${id}`);
+  const width = Math.max(40, finite(w, 'w'));
+  const height = Math.max(30, finite(h, 'h'));
   doc.transact(() => {
-    item.set(K.w, Math.max(40, finite(w, 'w')));
-    item.set(K.h, Math.max(30, finite(h, 'h')));
+    item.set(K.w, width);
+    item.set(K.h, height);
     item.set(K.updatedAt, now);
   }, origin);
 }
@@ -134,14 +170,19 @@ export function updateCard(doc: Y.Doc, id: string, patch: CardPatch, origin?: un
   updateItem(doc, item, CARD_FIELDS[kind], patch, origin, now);
 }
 
-export function updateItem(doc: Y.Doc, item: YItem, specs: FieldSpecs, patch: CardPatch, origin: unknown, now: number): void {
+export function updateItem(
+  doc: Y.Doc,
+  item: YItem,
+  specs: FieldSpecs,
+  patch: CardPatch,
+  origin: unknown,
+  now: number,
+): void {
   if (patch.fields) {
     const problem = checkValues(specs, patch.fields, 'fields', false);
     if (problem) throw new Error(problem);
   }
-  if (patch.status !== undefined && !['proposed', 'discussed', 'agreed'].includes(patch.status)) {
-    throw new Error(`status: expected proposed, discussed or agreed`);
-  }
+  if (patch.status !== undefined) checkStatus(patch.status);
   doc.transact(() => {
     if (patch.status !== undefined) item.set(K.status, patch.status);
     if (patch.fields) {

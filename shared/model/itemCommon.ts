@@ -62,6 +62,18 @@ export function readVotes(item: YItem): Record<string, number> {
   return out;
 }
 
+export function checkStatus(status: unknown): void {
+  if (!(CARD_STATUSES as readonly unknown[]).includes(status)) {
+    throw new Error('status: expected proposed, discussed or agreed');
+  }
+}
+
+/** Checks what a new card or link starts with, before anything is written. */
+export function checkNewItem(status: unknown, author: unknown): void {
+  if (status !== undefined) checkStatus(status);
+  if (!isAuthor(author)) throw new Error('author: expected { id, name, group }');
+}
+
 /** Sets what every new item starts with. */
 export function initItem(item: YItem, id: string, kind: string, author: Author, status: CardStatus, now: number): void {
   item.set(K.id, id);

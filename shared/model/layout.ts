@@ -125,16 +125,23 @@ export function replaceText(text: Y.Text, next: string): void {
   const max = Math.min(prev.length, next.length);
   while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
   let end = 0;
-  while (
-    end < max - start &&
-    prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-  ) {
+  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) {
     end++;
   }
+  // Never cut a surrogate pair (an emoji, say): Yjs replaces half a pair with U+FFFD.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
   const removed = prev.length - start - end;
   if (removed > 0) text.delete(start, removed);
   const inserted = next.slice(start, next.length - end);
   if (inserted.length > 0) text.insert(start, inserted);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Writes a field in place: text is diffed, lists are replaced, plain values set. */

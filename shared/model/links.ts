@@ -4,8 +4,26 @@ import * as Y from 'yjs';
 import { type CardPatch, updateItem } from './cards.ts';
 import { checkValues, defaultValues, type FieldSpecs } from './fields.ts';
 import { newId } from './ids.ts';
-import { initItem, readAuthor, readComments, readNumber, readStatus, readString, readVotes } from './itemCommon.ts';
-import { type Author, isCardKind, isLinkKind, LINK_ENDS, LINK_FIELDS, type Link, type LinkFields, type LinkKind } from './kinds.ts';
+import {
+  checkNewItem,
+  initItem,
+  readAuthor,
+  readComments,
+  readNumber,
+  readStatus,
+  readString,
+  readVotes,
+} from './itemCommon.ts';
+import {
+  type Author,
+  isCardKind,
+  isLinkKind,
+  LINK_ENDS,
+  LINK_FIELDS,
+  type Link,
+  type LinkFields,
+  type LinkKind,
+} from './kinds.ts';
 import { cardsMap, K, linksMap, readRecord, recordToY, type YItem } from './layout.ts';
 import type { CardStatus } from './vocabulary.ts';
 
@@ -39,13 +57,19 @@ export function linkKindsBetween(doc: Y.Doc, from: string, to: string): LinkKind
   return (Object.keys(LINK_ENDS) as LinkKind[]).filter((kind) => checkLinkEnds(doc, kind, from, to) === null);
 }
 
-export function addLink<KK extends LinkKind>(doc: Y.Doc, input: NewLink<KK>, origin?: unknown, now = Date.now()): string {
+export function addLink<KK extends LinkKind>(
+  doc: Y.Doc,
+  input: NewLink<KK>,
+  origin?: unknown,
+  now = Date.now(),
+): string {
   if (!isLinkKind(input.kind)) throw new Error(`unknown link kind: ${String(input.kind)}`);
   const ends = checkLinkEnds(doc, input.kind, input.from, input.to);
   if (ends) throw new Error(ends);
   const specs: FieldSpecs = LINK_FIELDS[input.kind];
   const problem = checkValues(specs, input.fields ?? {}, 'fields', false);
   if (problem) throw new Error(problem);
+  checkNewItem(input.status, input.author);
   const id = input.id ?? newId();
   const values = { ...defaultValues(specs), ...(input.fields ?? {}) } as Record<string, unknown>;
   doc.transact(() => {
@@ -74,7 +98,9 @@ export function readLinkItem(item: YItem): Link | undefined {
     updatedAt: readNumber(item, K.updatedAt),
     comments: readComments(item),
     votes: readVotes(item),
-    fields: (fields instanceof Y.Map ? readRecord(LINK_FIELDS[kind], fields) : defaultValues(LINK_FIELDS[kind])) as never,
+    fields: (fields instanceof Y.Map
+      ? readRecord(LINK_FIELDS[kind], fields)
+      : defaultValues(LINK_FIELDS[kind])) as never,
   } as Link;
 }
 
@@ -103,7 +129,14 @@ export function updateLink(doc: Y.Doc, id: string, patch: CardPatch, origin?: un
 }
 
 /** Re-binds one end of a link to another card. */
-export function retargetLink(doc: Y.Doc, id: string, end: 'from' | 'to', cardId: string, origin?: unknown, now = Date.now()): void {
+export function retargetLink(
+  doc: Y.Doc,
+  id: string,
+  end: 'from' | 'to',
+  cardId: string,
+  origin?: unknown,
+  now = Date.now(),
+): void {
   const link = getLink(doc, id);
   if (!link) throw new Error(`no link ${id}`);
   const from = end === 'from' ? cardId : link.from;

@@ -18,7 +18,9 @@ export const MIGRATIONS: readonly Migration[] = [];
 
 export class NewerSchemaError extends Error {
   constructor(readonly found: number) {
-    super(`this board was written by a newer version of the product (schema ${found} > ${SCHEMA_VERSION}); update the server`);
+    super(
+      `this board was written by a newer version of the product (schema ${found} > ${SCHEMA_VERSION}); update the server`,
+    );
   }
 }
 
@@ -31,7 +33,12 @@ export function schemaVersionOf(doc: Y.Doc): number {
  * Brings a board up to SCHEMA_VERSION. A new (empty) board is stamped with the current
  * version; an older one runs each migration in order, in one transaction per step.
  */
-export function migrateBoard(doc: Y.Doc, origin?: unknown, migrations: readonly Migration[] = MIGRATIONS, target = SCHEMA_VERSION): { from: number; to: number } {
+export function migrateBoard(
+  doc: Y.Doc,
+  origin?: unknown,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = SCHEMA_VERSION,
+): { from: number; to: number } {
   const from = schemaVersionOf(doc);
   if (from > target) throw new NewerSchemaError(from);
   if (from === 0) {

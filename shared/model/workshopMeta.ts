@@ -33,10 +33,14 @@ export function updateMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>, origin?: un
   if (patch.level !== undefined && !WORKSHOP_LEVELS.includes(patch.level)) {
     throw new Error('level: expected local or national');
   }
+  // Checked before writing, so a bad patch changes nothing (and cannot touch `schemaVersion`).
+  for (const [key, value] of Object.entries(patch)) {
+    if (!Object.hasOwn(DEFAULT_META, key)) throw new Error(`${key}: not a workshop field`);
+    if (typeof value !== 'string') throw new Error(`${key}: expected a string`);
+  }
   doc.transact(() => {
     const meta = metaMap(doc);
     for (const [key, value] of Object.entries(patch)) {
-      if (typeof value !== 'string') throw new Error(`${key}: expected a string`);
       if (meta.get(key) !== value) meta.set(key, value);
     }
   }, origin);

@@ -1,0 +1,38 @@
+// `window.__sdgBoard`: the live document and provider, for browser tests and debugging, with
+// read helpers that go through the model (tests never read raw Yjs keys).
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { type Card, type Link, listCards, listLinks } from '../../shared/model/index.ts';
+import { canvasProbe, type ScreenBox } from '../canvas/canvasProbe.ts';
+
+export interface BoardDebugHandle {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  cards(): Card[];
+  links(): Link[];
+  /** A card's box in page pixels as drawn now, or null. */
+  cardClientBox(id: string): ScreenBox | null;
+  /** A board point in page pixels. */
+  toClient(x: number, y: number): { x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    __sdgBoard?: BoardDebugHandle;
+  }
+}
+
+export function exposeBoard(doc: Y.Doc, provider: WebsocketProvider): () => void {
+  const handle: BoardDebugHandle = {
+    doc,
+    provider,
+    cards: () => listCards(doc),
+    links: () => listLinks(doc),
+    cardClientBox: (id) => canvasProbe()?.cardClientBox(id) ?? null,
+    toClient: (x, y) => canvasProbe()?.toClient(x, y) ?? null,
+  };
+  window.__sdgBoard = handle;
+  return () => {
+    if (window.__sdgBoard === handle) delete window.__sdgBoard;
+  };
+}

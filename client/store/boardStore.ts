@@ -1,0 +1,31 @@
+// Local UI state, in one zustand store made of slices. Shared state lives only in the Y.Doc.
+import { create } from 'zustand';
+import { createIdentitySlice, type IdentitySlice } from './identitySlice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createToolSlice, type ToolSlice } from './toolSlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
+import { createViewportSlice, type ViewportSlice } from './viewportSlice.ts';
+
+export type BoardStore = ToolSlice & SelectionSlice & ViewportSlice & IdentitySlice & UiSlice;
+
+export const useBoardStore = create<BoardStore>()((...a) => ({
+  ...createToolSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createViewportSlice(...a),
+  ...createIdentitySlice(...a),
+  ...createUiSlice(...a),
+}));
+
+/** Forgets one board's UI state when another board opens in the same page. */
+export function resetBoardUi(): void {
+  useBoardStore.setState({
+    tool: 'select',
+    linkFrom: null,
+    selectedCards: [],
+    selectedLinks: [],
+    viewport: { x: 0, y: 0, scale: 1 },
+    notice: null,
+    editingCard: null,
+    shareOpen: false,
+  });
+}

@@ -1,0 +1,75 @@
+// Who is using this browser: a stable random author id and the name and stakeholder group the
+// person gave, remembered in localStorage so that every workshop opened here knows them.
+import { newId } from '../../shared/model/ids.ts';
+import type { Author } from '../../shared/model/kinds.ts';
+import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../shared/model/vocabulary.ts';
+
+const STORAGE_KEY = 'sdg-board:identity';
+
+export interface Identity {
+  id: string;
+  name: string;
+  group: StakeholderGroup | '';
+}
+
+/** Distinct, saturated colours that stay readable with white text on a cursor label. */
+const PEOPLE_COLOURS = [
+  '#2563EB',
+  '#DC2626',
+  '#059669',
+  '#7C3AED',
+  '#D97706',
+  '#DB2777',
+  '#0891B2',
+  '#4D7C0F',
+  '#9333EA',
+  '#C2410C',
+  '#0F766E',
+  '#BE123C',
+] as const;
+
+export function colourForId(id: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return PEOPLE_COLOURS[(hash >>> 0) % PEOPLE_COLOURS.length] as string;
+}
+
+function isGroup(value: unknown): value is StakeholderGroup {
+  return typeof value === 'string' && (STAKEHOLDER_GROUPS as readonly string[]).includes(value);
+}
+
+export function loadIdentity(storage: Storage = localStorage): Identity {
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}');
+    if (typeof parsed === 'object' && parsed !== null) stored = parsed as Record<string, unknown>;
+  } catch {
+    // A corrupt entry is replaced below.
+  }
+  const identity: Identity = {
+    id: typeof stored.id === 'string' && stored.id.length >= 8 ? stored.id : newId(),
+    name: typeof stored.name === 'string' ? stored.name : '',
+    group: isGroup(stored.group) ? stored.group : '',
+  };
+  if (identity.id !== stored.id) saveIdentity(identity, storage);
+  return identity;
+}
+
+export function saveIdentity(identity: Identity, storage: Storage = localStorage): void {
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(identity));
+  } catch {
+    // Private mode or a full quota: the identity lasts for this page only.
+  }
+}
+
+export function isComplete(identity: Identity): boolean {
+  return identity.name.trim() !== '' && identity.group !== '';
+}
+
+export function authorOf(identity: Identity): Author {
+  return { id: identity.id, name: identity.name.trim(), group: identity.group };
+}

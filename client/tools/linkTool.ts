@@ -1,0 +1,45 @@
+// The link tool: click a card, then another; the first kind of link that fits joins them.
+import { addLink, getCard, LINK_ENDS, type LinkKind, linkKindsBetween } from '../../shared/model/index.ts';
+import { useBoardStore } from '../store/boardStore.ts';
+import { LOCAL_ORIGIN } from '../sync/origin.ts';
+import type { ToolContext } from './context.ts';
+import { CARD_KIND_NOUNS } from './kindLabels.ts';
+
+const LINK_RULES: Record<LinkKind, string> = {
+  contributes: 'an intervention or objective contributes to a target',
+  interaction: 'targets and interventions interact with each other',
+  implements: 'an actor implements an intervention',
+};
+
+/** Why no link can go from one card to the other, in words. */
+export function noLinkReason(ctx: ToolContext, from: string, to: string): string {
+  const a = getCard(ctx.doc, from);
+  const b = getCard(ctx.doc, to);
+  if (!a || !b) return 'That card was just deleted.';
+  const rules = (Object.keys(LINK_ENDS) as LinkKind[]).map((kind) => LINK_RULES[kind]).join('; ');
+  return `No link goes from ${CARD_KIND_NOUNS[a.kind]} to ${CARD_KIND_NOUNS[b.kind]}. Links: ${rules}.`;
+}
+
+export function clickCardWithLinkTool(ctx: ToolContext, cardId: string): void {
+  const store = useBoardStore.getState();
+  if (!ctx.canEdit) return;
+  const from = store.linkFrom;
+  if (from === null || !getCard(ctx.doc, from)) {
+    store.setLinkFrom(cardId);
+    return;
+  }
+  if (from === cardId) {
+    store.setLinkFrom(null);
+    return;
+  }
+  const kinds = linkKindsBetween(ctx.doc, from, cardId);
+  const kind = kinds[0];
+  if (!kind) {
+    store.notify(noLinkReason(ctx, from, cardId), 'error');
+    store.setLinkFrom(null);
+    return;
+  }
+  const id = addLink(ctx.doc, { kind, from, to: cardId, author: ctx.author }, LOCAL_ORIGIN);
+  store.setLinkFrom(null);
+  store.select({ type: 'link', id }, false);
+}

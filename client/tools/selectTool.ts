@@ -1,0 +1,42 @@
+// The select tool: click to select (shift adds), drag to move; a drag is one model write.
+import { type CardMove, deleteCards, deleteLinks, moveCards } from '../../shared/model/index.ts';
+import { useBoardStore } from '../store/boardStore.ts';
+import { LOCAL_ORIGIN } from '../sync/origin.ts';
+import type { ToolContext } from './context.ts';
+
+export function clickCard(cardId: string, additive: boolean): void {
+  useBoardStore.getState().select({ type: 'card', id: cardId }, additive);
+}
+
+export function clickLink(linkId: string, additive: boolean): void {
+  useBoardStore.getState().select({ type: 'link', id: linkId }, additive);
+}
+
+/** The cards a drag of `cardId` moves: the whole selection if the card is in it, else the card. */
+export function cardsToDrag(cardId: string, additive: boolean): readonly string[] {
+  const store = useBoardStore.getState();
+  if (store.selectedCards.includes(cardId)) return store.selectedCards;
+  store.select({ type: 'card', id: cardId }, additive);
+  return useBoardStore.getState().selectedCards;
+}
+
+export function commitMoves(ctx: ToolContext, moves: readonly CardMove[]): void {
+  if (!ctx.canEdit || moves.length === 0) return;
+  moveCards(
+    ctx.doc,
+    moves.map((m) => ({ id: m.id, x: Math.round(m.x), y: Math.round(m.y) })),
+    LOCAL_ORIGIN,
+  );
+}
+
+export function deleteSelection(ctx: ToolContext): void {
+  const store = useBoardStore.getState();
+  if (!ctx.canEdit) return;
+  const { selectedCards, selectedLinks } = store;
+  if (selectedCards.length === 0 && selectedLinks.length === 0) return;
+  ctx.doc.transact(() => {
+    if (selectedLinks.length) deleteLinks(ctx.doc, selectedLinks, LOCAL_ORIGIN);
+    if (selectedCards.length) deleteCards(ctx.doc, selectedCards, LOCAL_ORIGIN);
+  }, LOCAL_ORIGIN);
+  store.clearSelection();
+}
