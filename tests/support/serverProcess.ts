@@ -15,7 +15,8 @@ export interface ServerProcess {
 /** Starts `server/main.ts` with `env`, resolving with the address it prints. */
 export function spawnServer(
   env: Record<string, string>,
-  command = [path.join(REPO_ROOT, 'node_modules/.bin/tsx'), 'server/main.ts'],
+  // One process (not the tsx CLI, which runs the script in a child): SIGKILL must kill the server.
+  command = [process.execPath, '--import', 'tsx', 'server/main.ts'],
 ): Promise<ServerProcess> {
   const [bin, ...args] = command as [string, ...string[]];
   const child = spawn(bin, args, {

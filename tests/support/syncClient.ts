@@ -11,11 +11,18 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(serverUrl: string, workshopId: string, token: string, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  serverUrl: string,
+  workshopId: string,
+  token: string,
+  doc = new Y.Doc(),
+  options: { maxBackoffTime?: number } = {},
+): TestClient {
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, workshopId, doc, {
     params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...options,
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     provider.once('closed', (event) => resolve(event)),
