@@ -11,6 +11,8 @@ export interface ServerConfig {
   clientDir: string;
   /** Largest WebSocket message accepted; larger ones close the socket with 4413. */
   maxMessageBytes: number;
+  /** Sustained sync messages per second per connection (bursts of 5 s worth pass). */
+  maxMessagesPerSecond: number;
   /** Secret that derives join tokens; read from SERVER_SECRET or a file in DATA_DIR. */
   secret?: string;
   /** The address people open, when the server sits behind a proxy (else taken from the request). */
@@ -32,6 +34,7 @@ export const DEFAULTS = {
   port: 1234,
   host: '0.0.0.0',
   maxMessageBytes: 8 * MIB,
+  maxMessagesPerSecond: 200,
   compactEvery: 500,
 } as const;
 
@@ -51,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     dataDir: path.resolve(env.DATA_DIR || path.join(repoRoot, 'data')),
     clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'dist', 'client')),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', DEFAULTS.maxMessageBytes, 1024),
+    maxMessagesPerSecond: intFrom(env, 'MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1),
     secret: env.SERVER_SECRET || undefined,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     compactEvery: intFrom(env, 'COMPACT_EVERY', DEFAULTS.compactEvery, 1),

@@ -9,11 +9,12 @@ import { loadServerSecret } from './auth/serverSecret.ts';
 import { DEFAULTS, type LogLevel } from './config.ts';
 import { openRedisFanout } from './fanout/redisFanout.ts';
 import { createRequestHandler } from './http/routes.ts';
-import { Counters } from './rooms/counters.ts';
+import { Counters } from './metrics/counters.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { openPostgresStorage } from './storage/postgresStorage.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
 import type { Storage } from './storage/storage.ts';
+import { timedStorage } from './storage/timedStorage.ts';
 import { createSyncEndpoint } from './sync/websocketEndpoint.ts';
 
 export interface StartOptions {
@@ -22,6 +23,7 @@ export interface StartOptions {
   dataDir: string;
   clientDir?: string;
   maxMessageBytes?: number;
+  maxMessagesPerSecond?: number;
   secret?: string;
   publicUrl?: string;
   compactEvery?: number;
@@ -53,14 +55,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
   }
   const secret = loadServerSecret(options.dataDir, options.secret);
-  const storage: Storage = options.databaseUrl
+  const counters = new Counters();
+  const rawStorage: Storage = options.databaseUrl
     ? await openPostgresStorage({
         connectionString: options.databaseUrl,
         onError: (error) => log.warn({ event: 'storage-error', err: error.message }, 'PostgreSQL connection error'),
       })
     : openSqliteStorage(options.dataDir);
+  const storage = timedStorage(rawStorage, counters);
   const fanout = options.redisUrl ? await openRedisFanout(options.redisUrl, log) : undefined;
-  const counters = new Counters();
   const rooms = new RoomRegistry(storage, log, counters, {
     compactEvery: options.compactEvery ?? DEFAULTS.compactEvery,
     fanout,
@@ -74,6 +77,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const handler = createRequestHandler({
     storage,
+    counters,
+    fanoutHealthy: () => (fanout ? fanout.healthy : null),
     secret,
     rooms,
     log,
@@ -89,6 +94,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     counters,
     log,
     maxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
+    maxMessagesPerSecond: options.maxMessagesPerSecond ?? DEFAULTS.maxMessagesPerSecond,
   });
   server.on('upgrade', (req, socket, head) => {
     if (!sync.handleUpgrade(req, socket, head)) {

@@ -1,14 +1,20 @@
-// HTTP routes: health, the workshop API, and the built client.
+// HTTP routes: health, the workshop API, the action plan (planRoutes.ts), and the built client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { tokensFor } from '../auth/tokens.ts';
+import type { Counters } from '../metrics/counters.ts';
+import { renderMetrics } from '../metrics/prometheus.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
 import { admit, checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
+import { handlePlanRoute } from './planRoutes.ts';
 
 export interface RouteContext {
   storage: Storage;
+  counters: Counters;
+  /** Null without Redis; else whether the fan-out bus is connected. */
+  fanoutHealthy: () => boolean | null;
   secret: Buffer;
   rooms: RoomRegistry;
   log: Logger;
@@ -35,6 +41,29 @@ export function createRequestHandler(ctx: RouteContext) {
           rooms: ctx.rooms.size,
           connections: ctx.rooms.connectionCount,
         });
+        return;
+      }
+      if (path === '/readyz') {
+        // Ready when storage answers and, on a fan-out bus, the bus is connected.
+        const fanout = ctx.fanoutHealthy();
+        let storageOk = true;
+        try {
+          await ctx.storage.countWorkshops();
+        } catch {
+          storageOk = false;
+        }
+        const ready = storageOk && fanout !== false;
+        sendJson(res, ready ? 200 : 503, { ready, storage: storageOk, fanout });
+        return;
+      }
+      if (path === '/metrics') {
+        const body = renderMetrics(ctx.counters, {
+          connections: ctx.rooms.connectionCount,
+          rooms: ctx.rooms.size,
+          fanoutHealthy: ctx.fanoutHealthy(),
+        });
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
         return;
       }
       if (path === '/api/workshops') {
@@ -69,6 +98,7 @@ export function createRequestHandler(ctx: RouteContext) {
         sendJson(res, 200, { id, title: record.title, role, links });
         return;
       }
+      if (await handlePlanRoute(ctx, req, res, url)) return;
       if (path.startsWith('/api/')) throw new HttpError(404, 'no such API route');
       ctx.serveStatic(req, res, () => sendJson(res, 404, { error: 'not found' }));
     } catch (error) {

@@ -18,9 +18,9 @@ import {
 import { decide, filterAwareness } from '../auth/permissions.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
+import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type Connection, closeConnection } from './connection.ts';
-import type { Counters } from './counters.ts';
 import { awarenessFrame, syncFrame } from './frames.ts';
 
 export interface RoomOptions {

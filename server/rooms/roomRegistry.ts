@@ -2,9 +2,9 @@
 // released) when its last connection leaves. A room being unloaded finishes storing before the
 // same workshop is loaded again.
 import type { Logger } from 'pino';
+import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Connection } from './connection.ts';
-import type { Counters } from './counters.ts';
 import { Room, type RoomOptions } from './room.ts';
 
 export class RoomRegistry {

@@ -6,8 +6,9 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
+import { tokenBucket } from '../auth/rateLimit.ts';
+import type { Counters } from '../metrics/counters.ts';
 import { closeConnection, newConnection } from '../rooms/connection.ts';
-import type { Counters } from '../rooms/counters.ts';
 import type { Room } from '../rooms/room.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -23,6 +24,8 @@ export interface SyncEndpointOptions {
   counters: Counters;
   log: Logger;
   maxMessageBytes: number;
+  /** Sustained messages per second a connection may send; bursts of 5 s worth are allowed. */
+  maxMessagesPerSecond: number;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -32,7 +35,7 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 export function createSyncEndpoint(options: SyncEndpointOptions) {
-  const { storage, secret, rooms, counters, log, maxMessageBytes } = options;
+  const { storage, secret, rooms, counters, log, maxMessageBytes, maxMessagesPerSecond } = options;
   // ws enforces a hard ceiling of its own (closing with 1009); below it, our limit answers 4413.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(64 * 1024 * 1024, maxMessageBytes * 4) });
   const alive = new WeakMap<WebSocket, boolean>();
@@ -57,8 +60,19 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     let room: Room | null = null;
     const conn = { current: null as ReturnType<typeof newConnection> | null };
 
+    const bucket = tokenBucket(maxMessagesPerSecond, maxMessagesPerSecond * 5, Date.now());
     ws.on('message', (data, isBinary) => {
+      // Frames still arriving after the server decided to close are not handled (nor counted twice).
+      if (ws.readyState !== ws.OPEN || conn.current?.closed) return;
       const bytes = toBytes(data);
+      counters.messagesReceived++;
+      counters.bytesReceived += bytes.length;
+      if (!bucket.take(Date.now())) {
+        counters.refuse('rate-limited');
+        log.warn({ event: 'refused', workshop: workshopId, reason: 'rate-limited' }, 'too many messages');
+        ws.close(CLOSE.tooManyMessages, 'too many messages');
+        return;
+      }
       if (bytes.length > maxMessageBytes) {
         counters.refuse('too-large');
         log.warn(
@@ -105,6 +119,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
           admission.role,
         );
         conn.current = c;
+        counters.connectionsOpened++;
         log.info({ event: 'connected', workshop: workshopId, conn: c.id, role: c.role }, 'client connected');
         room = await rooms.join(workshopId, c);
         const pending = early ?? [];

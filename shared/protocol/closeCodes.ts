@@ -7,6 +7,7 @@ export const CLOSE = {
   forbidden: 4403,
   notFound: 4404,
   tooLarge: 4413,
+  tooManyMessages: 4429,
   /** Not final: the server hit an internal error (e.g. storage); the client retries. */
   serverError: 1011,
   /** Not final: the server is restarting; the client retries. */
@@ -30,6 +31,8 @@ export function describeClose(code: number): string {
       return 'Your last change was too large for the server to accept. Reload the page; the change was not saved.';
     case CLOSE.malformed:
       return 'The server could not read a message from this browser and closed the connection. Reload the page.';
+    case CLOSE.tooManyMessages:
+      return 'This browser sent more changes per second than the server accepts, so it was disconnected. Reload the page.';
     case CLOSE.forbidden:
       return 'You are not allowed to do this with your link.';
     case CLOSE.goingAway:

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, getCard, listCards, observeBoard } from '../../shared/model/index.ts';
 import { openPostgresStorage } from '../../server/storage/postgresStorage.ts';
 import { openSqliteStorage } from '../../server/storage/sqliteStorage.ts';
 import type { Storage } from '../../server/storage/storage.ts';
+import { addCard, getCard, listCards, observeBoard } from '../../shared/model/index.ts';
 import { freePort } from '../support/redisProcess.ts';
 import { type ServerProcess, spawnServer } from '../support/serverProcess.ts';
 import { freshDatabase, serviceAvailable } from '../support/services.ts';
@@ -120,10 +120,18 @@ describe.each(backends)('on $name, across 20 SIGKILLs during a stream of edits f
     let checked = 0;
     for (let kill = 0; kill < KILLS; kill++) {
       // Kill at a random moment once every writer is back and streaming edits.
-      await waitFor(() => writers.every((c) => c.provider.synced), 'every writer to reconnect', 20_000).catch((error) => {
-        const states = writers.map((c) => ({ connected: c.provider.wsconnected, synced: c.provider.synced, shouldConnect: c.provider.shouldConnect }));
-        throw new Error(`${(error as Error).message} at kill ${kill}: ${JSON.stringify(states)}\n${server.output().slice(-2000)}`);
-      });
+      await waitFor(() => writers.every((c) => c.provider.synced), 'every writer to reconnect', 20_000).catch(
+        (error) => {
+          const states = writers.map((c) => ({
+            connected: c.provider.wsconnected,
+            synced: c.provider.synced,
+            shouldConnect: c.provider.shouldConnect,
+          }));
+          throw new Error(
+            `${(error as Error).message} at kill ${kill}: ${JSON.stringify(states)}\n${server.output().slice(-2000)}`,
+          );
+        },
+      );
       await sleep(100 + Math.floor(random() * 400));
       server.child.kill('SIGKILL');
       await server.exited;

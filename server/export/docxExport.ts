@@ -1,0 +1,167 @@
+// The plan as a Word document (docx): the plan as a reader expects it. A title page, the
+// workshop, the objectives and targets table, one section per intervention with every field
+// under its own heading, the synergies and trade-offs, the actors and the validated items.
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { formatScore, humanise } from '../../shared/model/index.ts';
+import type { ActionPlan, PlanInteraction } from '../../shared/plan/index.ts';
+import { groupLabel, interventionFields, periodText, planLookup, planTitle, printable, timeText } from './planText.ts';
+
+/** A paragraph whose line breaks stay line breaks. */
+function text(value: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph {
+  const lines = printable(value).split(/\r?\n/);
+  return new Paragraph({
+    children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options })),
+  });
+}
+
+function heading(value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], pageBreak = false) {
+  return new Paragraph({ text: printable(value), heading: level, pageBreakBefore: pageBreak });
+}
+
+function bullet(value: string): Paragraph {
+  return new Paragraph({ text: printable(value), bullet: { level: 0 } });
+}
+
+/** A full-width table with a repeated, bold header row. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): Table | Paragraph {
+  if (rows.length === 0) return text('None.', { italics: true });
+  const row = (cells: readonly string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map(
+        (cell) =>
+          new TableCell({
+            children: printable(cell)
+              .split(/\r?\n/)
+              .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+  });
+}
+
+function interactionTable(plan: ActionPlan, pairs: readonly PlanInteraction[]) {
+  const names = planLookup(plan);
+  return table(
+    ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence'],
+    pairs.map((x) => [
+      names.label(x.from),
+      names.label(x.to),
+      formatScore(x.score) + (x.incoherence ? ` (${x.incoherence} incoherence)` : ''),
+      x.rationale,
+      x.conditions,
+      x.confidence,
+    ]),
+  );
+}
+
+export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
+  const names = planLookup(plan);
+  const w = plan.workshop;
+  const p = plan.provenance;
+  const body: (Paragraph | Table)[] = [];
+
+  body.push(heading(planTitle(plan), HeadingLevel.TITLE));
+  body.push(text('Migration-SDG action plan', { bold: true }));
+  body.push(text(`${humanise(w.level)} level${w.territory ? `: ${w.territory}` : ''}`));
+  if (w.startDate || w.endDate) body.push(text(`Workshop: ${periodText(w.startDate, w.endDate)}`));
+  body.push(text(`Validation: ${humanise(plan.validation.status)}`));
+  body.push(
+    text(
+      `Exported ${timeText(p.exportedAt)} by ${p.product.name} ${p.product.version}` +
+        ` (${p.include === 'all' ? 'all items' : 'agreed items only'}; plan schema ${plan.schemaVersion}).`,
+      { italics: true },
+    ),
+  );
+
+  body.push(heading('Participants', HeadingLevel.HEADING_1, true));
+  body.push(
+    table(
+      ['Stakeholder group', 'People', 'Names'],
+      w.participants.map((g) => [g.label, String(g.count), g.names.join(', ')]),
+    ),
+  );
+
+  body.push(heading('Objectives and targets', HeadingLevel.HEADING_1, true));
+  body.push(
+    table(
+      ['Objective', 'SDG targets addressed'],
+      plan.objectives.map((o) => [
+        o.description ? `${o.title}\n${o.description}` : o.title,
+        o.targets.map((c) => names.longLabel(c.target)).join('\n'),
+      ]),
+    ),
+  );
+
+  body.push(heading('Interventions', HeadingLevel.HEADING_1, true));
+  if (plan.interventions.length === 0) body.push(text('None.', { italics: true }));
+  plan.interventions.forEach((intervention, i) => {
+    body.push(heading(`${i + 1}. ${intervention.title || 'Untitled intervention'}`, HeadingLevel.HEADING_2));
+    const sections = [
+      ...interventionFields(intervention),
+      {
+        label: 'SDG targets addressed',
+        lines: intervention.targets.map((c) => names.longLabel(c.target) + (c.note ? ` (${c.note})` : '')),
+      },
+      {
+        label: 'Implementing actors on the board',
+        lines: intervention.implementedBy.map(
+          (m) => `${names.label(m.actor)}: ${m.role}${m.tasks ? `, ${m.tasks}` : ''}`,
+        ),
+      },
+    ];
+    for (const { label, lines } of sections) {
+      body.push(heading(label, HeadingLevel.HEADING_3));
+      if (lines.length === 0) body.push(text('—'));
+      else if (lines.length === 1) body.push(text(lines[0] as string));
+      else body.push(...lines.map(bullet));
+    }
+  });
+
+  body.push(heading('Synergies and trade-offs', HeadingLevel.HEADING_1, true));
+  body.push(heading('Synergies', HeadingLevel.HEADING_2));
+  body.push(
+    interactionTable(
+      plan,
+      plan.interactions.filter((x) => x.score > 0),
+    ),
+  );
+  body.push(heading('Trade-offs', HeadingLevel.HEADING_2));
+  body.push(
+    interactionTable(
+      plan,
+      plan.interactions.filter((x) => x.score < 0),
+    ),
+  );
+  const consistent = plan.interactions.filter((x) => x.score === 0).length;
+  if (consistent > 0) body.push(text(`${consistent} pair(s) scored 0, consistent (no significant interaction).`));
+
+  body.push(heading('Actors', HeadingLevel.HEADING_1, true));
+  body.push(
+    table(
+      ['Actor', 'Stakeholder group', 'Description'],
+      plan.actors.map((a) => [a.name, groupLabel(a.group), a.description]),
+    ),
+  );
+
+  body.push(heading('Validated items', HeadingLevel.HEADING_1, true));
+  const agreed = plan.validation.items.filter((v) => v.status === 'agreed');
+  const { counts } = plan.validation;
+  body.push(text(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`));
+  body.push(
+    table(
+      ['Item', 'Kind', 'Last changed'],
+      agreed.map((v) => [v.title, v.kind, timeText(v.updatedAt)]),
+    ),
+  );
+
+  const document = new Document({
+    creator: `${p.product.name} ${p.product.version}`,
+    title: printable(`${planTitle(plan)}: action plan`),
+    sections: [{ children: body }],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,144 @@
+// The plan as Markdown: the document a reader expects (workshop, objectives and targets, one
+// section per intervention, synergies and trade-offs, validation), in plain text that diffs
+// well in a repository or a wiki.
+import { formatScore, humanise } from '../../shared/model/index.ts';
+import type { ActionPlan } from '../../shared/plan/index.ts';
+import {
+  groupLabel,
+  interventionFields,
+  periodText,
+  planLookup,
+  planTitle,
+  STATUS_LABELS,
+  timeText,
+} from './planText.ts';
+
+/** Escapes what Markdown would read as markup (or raw HTML) in text typed on the board. */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+/** Text inside a table cell: escaped, line breaks kept as <br>. */
+function cell(text: string): string {
+  return mdText(text).replace(/\r?\n/g, '<br>') || ' ';
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  if (rows.length === 0) return ['_None._', ''];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    '',
+  ];
+}
+
+export function renderMarkdown(plan: ActionPlan): Buffer {
+  const names = planLookup(plan);
+  const w = plan.workshop;
+  const out: string[] = [`# ${mdText(planTitle(plan))}: action plan`, ''];
+  out.push(`- **Level:** ${w.level}`);
+  if (w.territory) out.push(`- **Territory:** ${mdText(w.territory)}`);
+  if (w.startDate || w.endDate) out.push(`- **Dates:** ${periodText(w.startDate, w.endDate)}`);
+  out.push(`- **Validation:** ${humanise(plan.validation.status)}`, '');
+
+  out.push('## Participants', '');
+  out.push(
+    ...table(
+      ['Stakeholder group', 'People', 'Names'],
+      w.participants.map((p) => [p.label, String(p.count), p.names.join(', ')]),
+    ),
+  );
+
+  out.push('## Objectives and targets', '');
+  out.push(
+    ...table(
+      ['Objective', 'Description', 'Targets addressed'],
+      plan.objectives.map((o) => [
+        o.title,
+        o.description,
+        o.targets.map((c) => names.longLabel(c.target) + (c.note ? ` (${c.note})` : '')).join('\n'),
+      ]),
+    ),
+  );
+
+  out.push('## SDG targets', '');
+  out.push(
+    ...table(
+      ['Target', 'Official text', 'Migration', 'Workshop note'],
+      plan.targets.map((t) => [
+        t.code,
+        t.text,
+        t.migrationExplicit ? 'explicit' : t.migrationCrossCutting ? 'cross-cutting' : '',
+        t.crossCuttingNote,
+      ]),
+    ),
+  );
+
+  out.push('## Interventions', '');
+  if (plan.interventions.length === 0) out.push('_None._', '');
+  plan.interventions.forEach((intervention, i) => {
+    out.push(`### ${i + 1}. ${mdText(intervention.title)}`, '');
+    const targets = intervention.targets.map((c) => names.longLabel(c.target) + (c.note ? ` (${c.note})` : ''));
+    const actors = intervention.implementedBy.map(
+      (m) => `${names.label(m.actor)}: ${m.role}${m.tasks ? `, ${m.tasks}` : ''}`,
+    );
+    const sections = [
+      ...interventionFields(intervention),
+      { label: 'SDG targets addressed', lines: targets },
+      { label: 'Implementing actors on the board', lines: actors },
+    ];
+    for (const { label, lines } of sections) {
+      out.push(`#### ${mdText(label)}`, '');
+      if (lines.length === 0) out.push('—');
+      else if (lines.length === 1) out.push(mdText(lines[0] as string).replace(/\r?\n/g, '  \n'));
+      else out.push(...lines.map((line) => `- ${mdText(line)}`));
+      out.push('');
+    }
+  });
+
+  out.push('## Actors', '');
+  out.push(
+    ...table(
+      ['Actor', 'Stakeholder group', 'Description'],
+      plan.actors.map((a) => [a.name, groupLabel(a.group), a.description]),
+    ),
+  );
+
+  out.push('## Synergies and trade-offs', '');
+  out.push(
+    ...table(
+      ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence', 'Incoherence'],
+      plan.interactions.map((x) => [
+        names.label(x.from),
+        names.label(x.to),
+        formatScore(x.score),
+        x.rationale,
+        x.conditions,
+        x.confidence,
+        x.incoherence,
+      ]),
+    ),
+  );
+
+  out.push('## Validation', '');
+  const { counts } = plan.validation;
+  out.push(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`, '');
+  out.push(
+    ...table(
+      ['Item', 'Kind', 'Status', 'Last changed'],
+      plan.validation.items.map((v) => [v.title, v.kind, STATUS_LABELS[v.status], timeText(v.updatedAt)]),
+    ),
+  );
+
+  const p = plan.provenance;
+  out.push(
+    '---',
+    '',
+    `Exported ${timeText(p.exportedAt)} by ${p.product.name} ${p.product.version} from workshop ` +
+      `${p.sourceWorkshopId || '(none)'} (board schema ${p.boardSchemaVersion}), ${p.include === 'all' ? 'all items' : 'agreed items only'}; ` +
+      `plan schema ${plan.schemaVersion}.`,
+    '',
+  );
+  return Buffer.from(out.join('\n'), 'utf8');
+}

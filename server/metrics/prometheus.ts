@@ -1,0 +1,51 @@
+// Renders the counters in the Prometheus text exposition format (version 0.0.4).
+import { type Counters, LATENCY_BUCKETS_S } from './counters.ts';
+
+export interface Gauges {
+  connections: number;
+  rooms: number;
+  fanoutHealthy: boolean | null;
+}
+
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+export function renderMetrics(counters: Counters, gauges: Gauges): string {
+  const lines: string[] = [];
+  const metric = (name: string, type: string, help: string, samples: Array<[string, number]>) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
+  };
+  metric('sdg_connections', 'gauge', 'Open sync connections.', [['', gauges.connections]]);
+  metric('sdg_rooms', 'gauge', 'Workshops loaded in memory.', [['', gauges.rooms]]);
+  metric('sdg_connections_opened_total', 'counter', 'Sync connections accepted since start.', [
+    ['', counters.connectionsOpened],
+  ]);
+  metric('sdg_messages_received_total', 'counter', 'Sync protocol messages received.', [
+    ['', counters.messagesReceived],
+  ]);
+  metric('sdg_received_bytes_total', 'counter', 'Bytes of sync messages received.', [['', counters.bytesReceived]]);
+  metric('sdg_updates_total', 'counter', 'Document updates stored and relayed.', [['', counters.updatesApplied]]);
+  metric('sdg_update_bytes_total', 'counter', 'Bytes of document updates stored and relayed.', [
+    ['', counters.updateBytes],
+  ]);
+  metric(
+    'sdg_refusals_total',
+    'counter',
+    'Messages or connections refused, by reason.',
+    [...counters.refusals.entries()].map(([reason, n]) => [`{reason="${escapeLabel(reason)}"}`, n]),
+  );
+  lines.push('# HELP sdg_storage_seconds Storage operation latency.', '# TYPE sdg_storage_seconds histogram');
+  for (const [operation, histogram] of counters.storageLatency) {
+    const op = escapeLabel(operation);
+    LATENCY_BUCKETS_S.forEach((le, i) => {
+      lines.push(`sdg_storage_seconds_bucket{operation="${op}",le="${le}"} ${histogram.buckets[i]}`);
+    });
+    lines.push(`sdg_storage_seconds_bucket{operation="${op}",le="+Inf"} ${histogram.count}`);
+    lines.push(`sdg_storage_seconds_sum{operation="${op}"} ${histogram.sumSeconds}`);
+    lines.push(`sdg_storage_seconds_count{operation="${op}"} ${histogram.count}`);
+  }
+  if (gauges.fanoutHealthy !== null) {
+    metric('sdg_fanout_up', 'gauge', '1 when the Redis fan-out is connected.', [['', gauges.fanoutHealthy ? 1 : 0]]);
+  }
+  return `${lines.join('\n')}\n`;
+}
