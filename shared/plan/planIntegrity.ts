@@ -1,0 +1,78 @@
+// What a JSON Schema cannot say about a plan: every id is used once, every link names a card of
+// the right kind that the plan holds, and every time is a real one. Checked after the schema
+// has passed, so the shape is known.
+import type { ActionPlan, PlanProblem, PlanRecord } from './planTypes.ts';
+
+interface Located {
+  path: string;
+  record: PlanRecord;
+}
+
+/** Every card and link of the plan with the JSON Pointer where it sits. */
+function recordsOf(plan: ActionPlan): Located[] {
+  const out: Located[] = [];
+  const add = (base: string, list: readonly PlanRecord[]) => {
+    list.forEach((record, i) => {
+      out.push({ path: `${base}/${i}`, record });
+    });
+  };
+  add('/objectives', plan.objectives);
+  add('/targets', plan.targets);
+  add('/interventions', plan.interventions);
+  add('/actors', plan.actors);
+  add('/interactions', plan.interactions);
+  plan.objectives.forEach((objective, i) => {
+    add(`/objectives/${i}/targets`, objective.targets);
+  });
+  plan.interventions.forEach((intervention, i) => {
+    add(`/interventions/${i}/targets`, intervention.targets);
+    add(`/interventions/${i}/implementedBy`, intervention.implementedBy);
+  });
+  return out;
+}
+
+export function checkIntegrity(plan: ActionPlan): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  // One id space for cards and links: the board could tell them apart, but a reader of the plan could not.
+  const firstUse = new Map<string, string>();
+  for (const { path, record } of recordsOf(plan)) {
+    const earlier = firstUse.get(record.id);
+    if (earlier === undefined) firstUse.set(record.id, path);
+    else problems.push({ path: `${path}/id`, message: `duplicate id "${record.id}" (also used at ${earlier}/id)` });
+    for (const key of ['createdAt', 'updatedAt'] as const) {
+      if (Number.isNaN(Date.parse(record[key]))) {
+        problems.push({ path: `${path}/${key}`, message: `not a real date and time: "${record[key]}"` });
+      }
+    }
+  }
+
+  const targets = new Set(plan.targets.map((t) => t.id));
+  const interventions = new Set(plan.interventions.map((i) => i.id));
+  const actors = new Set(plan.actors.map((a) => a.id));
+  const refer = (path: string, id: string, known: ReadonlySet<string>, what: string) => {
+    if (!known.has(id)) problems.push({ path, message: `no ${what} with id "${id}" in this plan` });
+  };
+
+  plan.objectives.forEach((objective, i) => {
+    objective.targets.forEach((link, j) => {
+      refer(`/objectives/${i}/targets/${j}/target`, link.target, targets, 'target (in /targets)');
+    });
+  });
+  plan.interventions.forEach((intervention, i) => {
+    intervention.targets.forEach((link, j) => {
+      refer(`/interventions/${i}/targets/${j}/target`, link.target, targets, 'target (in /targets)');
+    });
+    intervention.implementedBy.forEach((link, j) => {
+      refer(`/interventions/${i}/implementedBy/${j}/actor`, link.actor, actors, 'actor (in /actors)');
+    });
+  });
+  const ends = new Set([...targets, ...interventions]);
+  plan.interactions.forEach((link, i) => {
+    refer(`/interactions/${i}/from`, link.from, ends, 'target or intervention');
+    refer(`/interactions/${i}/to`, link.to, ends, 'target or intervention');
+    if (link.from === link.to) {
+      problems.push({ path: `/interactions/${i}/to`, message: 'an interaction cannot join a card to itself' });
+    }
+  });
+  return problems;
+}

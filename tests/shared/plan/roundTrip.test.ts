@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_FIELDS, listCards, listLinks } from '../../../shared/model/index.ts';
+import { type ActionPlan, buildActionPlan, importActionPlan, validatePlan } from '../../../shared/plan/index.ts';
+import { buildFullBoard } from './fullBoard.ts';
+
+const OPTIONS = { workshopId: 'source-workshop-0001', productVersion: '9.9.9' };
+
+/** The plan without the one thing allowed to differ between two exports: when they ran. */
+function withoutExportTime(plan: ActionPlan) {
+  const { exportedAt: _, ...provenance } = plan.provenance;
+  return { ...plan, provenance };
+}
+
+describe('an action plan round trip', () => {
+  it('exports a full agreed board to a valid plan that imports to a board exporting the same plan', () => {
+    const { doc } = buildFullBoard('agreed');
+    const first = buildActionPlan(doc, { ...OPTIONS, now: Date.UTC(2026, 3, 1) });
+    expect(validatePlan(first)).toEqual({ ok: true, plan: first });
+
+    // Through text, as a file would travel.
+    const imported = importActionPlan(JSON.stringify(first));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    const second = buildActionPlan(imported.doc, { ...OPTIONS, now: Date.UTC(2026, 4, 1) });
+
+    expect(second.provenance.exportedAt).not.toBe(first.provenance.exportedAt);
+    expect(withoutExportTime(second)).toEqual(withoutExportTime(first));
+    expect(JSON.stringify(withoutExportTime(second))).toBe(JSON.stringify(withoutExportTime(first)));
+  });
+
+  it('keeps card and link ids, positions, authors and times on the re-created board', () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    const imported = importActionPlan(buildActionPlan(doc, OPTIONS));
+    if (!imported.ok) throw new Error('import failed');
+    const original = new Map(listCards(doc).map((c) => [c.id, c]));
+    for (const card of listCards(imported.doc)) {
+      const before = original.get(card.id);
+      expect(before).toBeDefined();
+      const { comments: _a, votes: _b, ...rest } = card;
+      const { comments: _c, votes: _d, ...restBefore } = before as typeof card;
+      expect(rest).toEqual(restBefore);
+    }
+    expect(
+      listLinks(imported.doc)
+        .map((l) => l.id)
+        .sort(),
+    ).toEqual(
+      [
+        ids.contributesObjective,
+        ids.contributesIntervention,
+        ids.implements,
+        ids.interaction,
+        ids.interactionBack,
+      ].sort(),
+    );
+  });
+
+  it('carries every intervention field, non-ASCII text intact, with its targets and implementing actors', () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    const plan = buildActionPlan(doc, OPTIONS);
+    const [intervention] = plan.interventions;
+    const card = listCards(doc).find((c) => c.id === ids.intervention);
+    if (!intervention || card?.kind !== 'intervention') throw new Error('no intervention');
+    for (const name of Object.keys(CARD_FIELDS.intervention)) {
+      expect(intervention).toHaveProperty(name, card.fields[name as keyof typeof card.fields]);
+    }
+    expect(intervention.title).toBe('Guichet unique pour les आप्रवासी');
+    expect(intervention.targets).toMatchObject([{ id: ids.contributesIntervention, target: ids.target107 }]);
+    expect(intervention.implementedBy).toMatchObject([
+      { id: ids.implements, actor: ids.actor, role: 'funder', tasks: 'Financer les locaux; coordonner' },
+    ]);
+    expect(intervention.actors).toHaveLength(2);
+  });
+
+  it('leaves notes and frames on the board, out of the plan', () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    const text = JSON.stringify(buildActionPlan(doc, { include: 'all' }));
+    expect(text).not.toContain(ids.note);
+    expect(text).not.toContain(ids.frame);
+  });
+
+  it('fills the workshop, participants by group, validation and provenance', () => {
+    const { doc } = buildFullBoard('agreed');
+    const plan = buildActionPlan(doc, { ...OPTIONS, now: Date.UTC(2026, 3, 1) });
+    expect(plan.workshop).toMatchObject({ level: 'national', startDate: '2026-03-03', endDate: '2026-03-05' });
+    expect(plan.workshop.participants).toEqual([
+      { group: 'government-local', label: 'Government (local)', count: 1, names: ['José Núñez'] },
+      { group: 'civil-society', label: 'Civil society', count: 1, names: ['सीता श्रेष्ठ'] },
+      {
+        group: 'migrant-or-diaspora-association',
+        label: 'Migrant or diaspora association',
+        count: 1,
+        names: ['Amina Diallo'],
+      },
+    ]);
+    expect(plan.validation.status).toBe('validated');
+    expect(plan.validation.counts).toEqual({ proposed: 0, discussed: 0, agreed: 10 });
+    expect(plan.provenance).toEqual({
+      exportedAt: '2026-04-01T00:00:00.000Z',
+      product: { name: 'sdg-workshop-board', version: '9.9.9' },
+      sourceWorkshopId: 'source-workshop-0001',
+      boardSchemaVersion: 1,
+      include: 'agreed',
+    });
+  });
+});
