@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ConnectionStatusTracker } from './connectionStatus.ts';
+import { reconnectWithJitter } from './reconnect.ts';
 
 export interface BoardConnection {
   readonly workshopId: string;
@@ -36,6 +37,7 @@ export function connectBoard(workshopId: string, token: string): BoardConnection
     connect: false,
   });
   const status = new ConnectionStatusTracker(provider);
+  const stopReconnecting = reconnectWithJitter(provider);
   const connectTimer = setTimeout(() => provider.connect(), 0);
   return {
     workshopId,
@@ -45,6 +47,7 @@ export function connectBoard(workshopId: string, token: string): BoardConnection
     status,
     destroy() {
       clearTimeout(connectTimer);
+      stopReconnecting();
       status.destroy();
       provider.awareness.setLocalState(null);
       provider.destroy();
