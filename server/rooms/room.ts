@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { migrateBoard } from '../../shared/model/schema.ts';
+import { itemStatus, migrateBoard } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import {
   type ClientMessage,
@@ -15,7 +15,9 @@ import {
   type ProtocolError,
   SYNC,
 } from '../../shared/protocol/messages.ts';
+import { checkParticipantEdit } from '../auth/editRules.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
+import { type Touch, touchesOf, UnresolvableUpdate } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
@@ -202,9 +204,16 @@ export class Room {
         return;
       }
       case 'sync-step2':
-      case 'sync-update':
+      case 'sync-update': {
+        const refusal = conn.role === 'participant' ? this.participantRefusal(message.update) : null;
+        if (refusal) {
+          // The client already holds this change; closing tells it to drop its copy and reload.
+          this.refuse(conn, refusal, CLOSE.conflict, `refused edit: ${refusal}`);
+          return;
+        }
         await this.applyClientUpdate(conn, message.update);
         return;
+      }
       case 'awareness': {
         const { keep, bind } = filterAwareness(conn.awarenessId, message.entries, (id) =>
           this.awarenessOwned(id, conn),
@@ -219,6 +228,19 @@ export class Room {
         return;
       }
     }
+  }
+
+  /** Why a participant's update may not be applied, or null when it may. */
+  private participantRefusal(update: Uint8Array): string | null {
+    let touches: Touch[];
+    try {
+      touches = touchesOf(this.doc, update);
+    } catch (error) {
+      if (error instanceof UnresolvableUpdate) return 'unresolvable';
+      throw error;
+    }
+    const verdict = checkParticipantEdit(touches, (root, id) => itemStatus(this.doc, root, id));
+    return verdict.ok ? null : verdict.reason;
   }
 
   private awarenessOwned(clientId: number, except: Connection): boolean {

@@ -6,6 +6,8 @@ export const CLOSE = {
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
+  /** An edit the role may not make (e.g. to an agreed item); the client must drop its copy. */
+  conflict: 4409,
   tooLarge: 4413,
   tooManyMessages: 4429,
   /** Not final: the server hit an internal error (e.g. storage); the client retries. */
@@ -31,6 +33,8 @@ export function describeClose(code: number): string {
       return 'Your last change was too large for the server to accept. Reload the page; the change was not saved.';
     case CLOSE.malformed:
       return 'The server could not read a message from this browser and closed the connection. Reload the page.';
+    case CLOSE.conflict:
+      return 'Your last change touched something only the facilitator may change (an agreed item, or the agreement itself), so it was not saved. Reload the page to continue with the board as it is.';
     case CLOSE.tooManyMessages:
       return 'This browser sent more changes per second than the server accepts, so it was disconnected. Reload the page.';
     case CLOSE.forbidden:

@@ -13,7 +13,18 @@ import { sleep, waitFor } from '../support/wait.ts';
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const TIME_LIMIT_MS = 240_000;
 const FUZZERS = 8;
-const CLOSE_REASONS = ['malformed', 'too-large', 'rate-limited', 'bad-token', 'unknown-workshop'];
+const CLOSE_REASONS = [
+  'malformed',
+  'too-large',
+  'rate-limited',
+  'bad-token',
+  'unknown-workshop',
+  'locked',
+  'agreeing',
+  'workshop-settings',
+  'unknown-root',
+  'unresolvable',
+];
 
 let server: ServerProcess | null = null;
 const clients: TestClient[] = [];
@@ -65,7 +76,13 @@ describe('a live server under a seeded fuzz of hostile frames', () => {
     let honestCards = 0;
     const writer = setInterval(() => {
       const c = honest[honestCards % 2] as TestClient;
-      addCard(c.doc, { kind: 'note', x: honestCards, y: 0, author: author('honest'), fields: { text: `h${honestCards}` } });
+      addCard(c.doc, {
+        kind: 'note',
+        x: honestCards,
+        y: 0,
+        author: author('honest'),
+        fields: { text: `h${honestCards}` },
+      });
       honestCards++;
     }, 100);
 
@@ -141,14 +158,21 @@ describe('a live server under a seeded fuzz of hostile frames', () => {
 
     // Every refusal that closed a socket was counted, by reason.
     const metrics = await (await fetch(`${live.url}/metrics`)).text();
-    const countedCloses = CLOSE_REASONS.reduce((n, r) => n + parseMetric(metrics, 'sdg_refusals_total', `{reason="${r}"}`), 0);
-    const observed44xx = [...closes.entries()].filter(([code]) => code >= 4400 && code < 4500).reduce((n, [, c]) => n + c, 0);
+    const countedCloses = CLOSE_REASONS.reduce(
+      (n, r) => n + parseMetric(metrics, 'sdg_refusals_total', `{reason="${r}"}`),
+      0,
+    );
+    const observed44xx = [...closes.entries()]
+      .filter(([code]) => code >= 4400 && code < 4500)
+      .reduce((n, [, c]) => n + c, 0);
     // Each refusal a fuzzer saw was counted; the only extra ones are frames refused while the fuzzer
     // itself was closing that socket at the end of its run (its own close code won the race).
     expect(countedCloses).toBeGreaterThanOrEqual(observed44xx);
     expect(countedCloses - observed44xx).toBeLessThanOrEqual(voluntaryCloses);
     expect(observed44xx).toBeGreaterThan(FRAMES / 10);
-    const unexpected = [...closes.keys()].filter((code) => code !== 1000 && code !== 1005 && (code < 4400 || code >= 4500));
+    const unexpected = [...closes.keys()].filter(
+      (code) => code !== 1000 && code !== 1005 && (code < 4400 || code >= 4500),
+    );
     expect(unexpected).toEqual([]);
 
     // Honest clients end identical to each other and to a fresh load, with all their cards.

@@ -1,0 +1,37 @@
+// For code that must reason about changes below the typed operations (the server's permission
+// checks on raw updates): the names of the board's roots and what a key path inside an item is.
+import * as Y from 'yjs';
+import { readStatus } from './itemCommon.ts';
+import { CARDS_KEY, cardsMap, K, LINKS_KEY, linksMap, META_KEY } from './layout.ts';
+import type { CardStatus } from './vocabulary.ts';
+
+export const BOARD_ROOTS = { cards: CARDS_KEY, links: LINKS_KEY, meta: META_KEY } as const;
+
+/** The name under which `type` is a root of `doc`, or null when it is not a root. */
+export function boardRootOf(doc: Y.Doc, type: unknown): string | null {
+  for (const [name, root] of doc.share) if (root === type) return name;
+  return null;
+}
+
+export type ItemPart = 'status' | 'votes' | 'comments' | 'content';
+
+/** What part of a card or link a key path (from the item down) changes. */
+export function itemPartOf(path: readonly string[]): ItemPart {
+  switch (path[0]) {
+    case K.status:
+      return 'status';
+    case K.votes:
+      return 'votes';
+    case K.comments:
+      return 'comments';
+    default:
+      return 'content';
+  }
+}
+
+/** The status of the card or link `id` under the root `root`, read without a full snapshot. */
+export function itemStatus(doc: Y.Doc, root: string, id: string): CardStatus | undefined {
+  const map = root === CARDS_KEY ? cardsMap(doc) : root === LINKS_KEY ? linksMap(doc) : null;
+  const item = map?.get(id);
+  return item instanceof Y.Map ? readStatus(item) : undefined;
+}

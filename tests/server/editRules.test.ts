@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { checkParticipantEdit } from '../../server/auth/editRules.ts';
+import { touchesOf } from '../../server/auth/updateScope.ts';
+import {
+  addCard,
+  addComment,
+  addLink,
+  castVotes,
+  deleteCard,
+  itemStatus,
+  moveCards,
+  updateCard,
+  updateMeta,
+} from '../../shared/model/index.ts';
+
+const who = { id: 'p', name: 'P', group: 'academia' };
+
+/** A server copy with one agreed and one proposed card, and a client copy of it. */
+function setup() {
+  const server = new Y.Doc();
+  const agreed = addCard(server, {
+    kind: 'intervention',
+    x: 0,
+    y: 0,
+    author: who,
+    status: 'agreed',
+    fields: { title: 'Locked' },
+  });
+  const open = addCard(server, { kind: 'target', x: 0, y: 300, author: who, fields: { code: '10.7' } });
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  return { server, client, agreed, open };
+}
+
+/** The update a client edit produces, and the verdict a participant gets for it. */
+function verdictFor(server: Y.Doc, client: Y.Doc, edit: () => void) {
+  // The update the provider would send: exactly what the edit's transactions emitted.
+  const emitted: Uint8Array[] = [];
+  const capture = (u: Uint8Array) => emitted.push(u);
+  client.on('update', capture);
+  edit();
+  client.off('update', capture);
+  const update = Y.mergeUpdates(emitted);
+  const touches = touchesOf(server, update);
+  const verdict = checkParticipantEdit(touches, (root, id) => itemStatus(server, root, id));
+  // As the room does: an allowed update is applied, so the next one can build on it.
+  if (verdict.ok) Y.applyUpdate(server, update);
+  return { touches, verdict };
+}
+
+describe('which items an update touches', () => {
+  it('traces a field edit, a move, a new card and a deletion to their cards', () => {
+    const { server, client, agreed, open } = setup();
+    expect(
+      verdictFor(server, client, () => updateCard(client, open, { fields: { crossCuttingNote: 'why' } })).touches.map(
+        (t) => t.id,
+      ),
+    ).toContain(open);
+    const moved = verdictFor(server, client, () => moveCards(client, [{ id: agreed, x: 5, y: 5 }])).touches;
+    expect(new Set(moved.map((t) => t.id))).toEqual(new Set([agreed]));
+    let fresh = '';
+    const created = verdictFor(server, client, () => {
+      fresh = addCard(client, { kind: 'note', x: 1, y: 1, author: who, fields: { text: 'new' } });
+    }).touches;
+    expect(new Set(created.map((t) => t.id))).toEqual(new Set([fresh]));
+  });
+});
+
+describe('a participant', () => {
+  it('may edit, move, link and comment on items that are not agreed', () => {
+    const { server, client, open, agreed } = setup();
+    expect(verdictFor(server, client, () => updateCard(client, open, { status: 'discussed' })).verdict).toEqual({
+      ok: true,
+    });
+    expect(verdictFor(server, client, () => moveCards(client, [{ id: open, x: 9, y: 9 }])).verdict).toEqual({
+      ok: true,
+    });
+    expect(
+      verdictFor(server, client, () => addLink(client, { kind: 'contributes', from: agreed, to: open, author: who }))
+        .verdict,
+    ).toEqual({ ok: true });
+  });
+
+  it('may not change, move or delete an agreed item, but may comment on it', () => {
+    const { server, client, agreed } = setup();
+    expect(
+      verdictFor(server, client, () => updateCard(client, agreed, { fields: { title: 'Changed' } })).verdict,
+    ).toEqual({ ok: false, reason: 'locked' });
+    const c2 = new Y.Doc();
+    Y.applyUpdate(c2, Y.encodeStateAsUpdate(server));
+    expect(verdictFor(server, c2, () => moveCards(c2, [{ id: agreed, x: 1, y: 1 }])).verdict).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
+    const c3 = new Y.Doc();
+    Y.applyUpdate(c3, Y.encodeStateAsUpdate(server));
+    expect(verdictFor(server, c3, () => deleteCard(c3, agreed)).verdict).toEqual({ ok: false, reason: 'locked' });
+    const c4 = new Y.Doc();
+    Y.applyUpdate(c4, Y.encodeStateAsUpdate(server));
+    expect(
+      verdictFor(server, c4, () => addComment(c4, { type: 'card', id: agreed }, { author: who, text: 'Why?' })).verdict,
+    ).toEqual({ ok: true });
+    const c5 = new Y.Doc();
+    Y.applyUpdate(c5, Y.encodeStateAsUpdate(server));
+    expect(verdictFor(server, c5, () => castVotes(c5, { type: 'card', id: agreed }, 'p', 1)).verdict).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
+  });
+
+  it('may not agree an item, nor create one already agreed, nor change the workshop settings', () => {
+    const { server, client, open } = setup();
+    expect(verdictFor(server, client, () => updateCard(client, open, { status: 'agreed' })).verdict).toEqual({
+      ok: false,
+      reason: 'agreeing',
+    });
+    const c2 = new Y.Doc();
+    Y.applyUpdate(c2, Y.encodeStateAsUpdate(server));
+    expect(
+      verdictFor(server, c2, () => addCard(c2, { kind: 'note', x: 0, y: 0, author: who, status: 'agreed' })).verdict,
+    ).toEqual({ ok: false, reason: 'agreeing' });
+    const c3 = new Y.Doc();
+    Y.applyUpdate(c3, Y.encodeStateAsUpdate(server));
+    expect(verdictFor(server, c3, () => updateMeta(c3, { title: 'Renamed' })).verdict).toEqual({
+      ok: false,
+      reason: 'workshop-settings',
+    });
+  });
+});
