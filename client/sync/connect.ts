@@ -3,6 +3,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { ConnectionStatusTracker } from './connectionStatus.ts';
 import { reconnectWithJitter } from './reconnect.ts';
 
@@ -38,6 +39,12 @@ export function connectBoard(workshopId: string, token: string): BoardConnection
   });
   const status = new ConnectionStatusTracker(provider);
   const stopReconnecting = reconnectWithJitter(provider);
+  // The server refused a change this browser already holds: forget the offline copy, so that a
+  // reload starts again from the board as the server has it.
+  const onClosed = (event: { code: number }) => {
+    if (event.code === CLOSE.conflict) void persistence.clearData();
+  };
+  provider.on('closed', onClosed);
   const connectTimer = setTimeout(() => provider.connect(), 0);
   return {
     workshopId,
@@ -48,6 +55,7 @@ export function connectBoard(workshopId: string, token: string): BoardConnection
     destroy() {
       clearTimeout(connectTimer);
       stopReconnecting();
+      provider.off('closed', onClosed);
       status.destroy();
       provider.awareness.setLocalState(null);
       provider.destroy();
