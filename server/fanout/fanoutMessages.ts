@@ -3,11 +3,13 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-export const FANOUT_KIND = { update: 0, awareness: 1 } as const;
+export const FANOUT_KIND = { update: 0, awareness: 1, revoke: 2 } as const;
 
 export type FanoutMessage =
   | { kind: 'update'; seq: number; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array };
+  | { kind: 'awareness'; update: Uint8Array }
+  /** A role's link was rotated: close the connections that used the old one. */
+  | { kind: 'revoke'; role: string };
 
 export interface FanoutEnvelope {
   /** The process that published it, so a process ignores its own messages. */
@@ -22,9 +24,12 @@ export function encodeFanout(from: string, message: FanoutMessage): Uint8Array {
     encoding.writeVarUint(encoder, FANOUT_KIND.update);
     encoding.writeVarUint(encoder, message.seq);
     encoding.writeVarUint8Array(encoder, message.update);
-  } else {
+  } else if (message.kind === 'awareness') {
     encoding.writeVarUint(encoder, FANOUT_KIND.awareness);
     encoding.writeVarUint8Array(encoder, message.update);
+  } else {
+    encoding.writeVarUint(encoder, FANOUT_KIND.revoke);
+    encoding.writeVarString(encoder, message.role);
   }
   return encoding.toUint8Array(encoder);
 }
@@ -41,6 +46,8 @@ export function decodeFanout(bytes: Uint8Array): FanoutEnvelope | null {
       message = { kind: 'update', seq, update: decoding.readVarUint8Array(decoder) };
     } else if (kind === FANOUT_KIND.awareness) {
       message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+    } else if (kind === FANOUT_KIND.revoke) {
+      message = { kind: 'revoke', role: decoding.readVarString(decoder) };
     } else {
       return null;
     }

@@ -1,6 +1,7 @@
 // HTTP routes: health, the workshop API, the action plan (planRoutes.ts), and the built client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { isRole } from '../auth/roles.ts';
 import { tokensFor } from '../auth/tokens.ts';
 import type { Counters } from '../metrics/counters.ts';
 import { renderMetrics } from '../metrics/prometheus.ts';
@@ -96,6 +97,26 @@ export function createRequestHandler(ctx: RouteContext) {
             ? joinLinks(baseUrl(ctx, req), id, tokensFor(ctx.secret, id, record.epochs))
             : undefined;
         sendJson(res, 200, { id, title: record.title, role, links });
+        return;
+      }
+      const rotate = /^\/api\/workshops\/([^/]+)\/rotate$/.exec(path);
+      if (rotate) {
+        if (req.method !== 'POST') throw new HttpError(405, 'use POST');
+        const id = rotate[1] as string;
+        const admission = await admit(ctx.storage, ctx.secret, id, bearerToken(req));
+        if (!admission.ok) {
+          throw admission.status === 'not-found'
+            ? new HttpError(404, 'no such workshop')
+            : new HttpError(401, 'this link is not valid for this workshop');
+        }
+        if (admission.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can replace links');
+        const role = (await readJsonBody(req).catch(() => null)) as { role?: unknown } | null;
+        if (!role || !isRole(role.role)) throw new HttpError(400, 'role: expected facilitator, participant or viewer');
+        const epochs = { ...admission.record.epochs, [role.role]: admission.record.epochs[role.role] + 1 };
+        await ctx.storage.setEpochs(id, epochs);
+        ctx.rooms.revoke(id, role.role);
+        ctx.log.info({ event: 'link-rotated', workshop: id, role: role.role }, 'link rotated');
+        sendJson(res, 200, { id, links: joinLinks(baseUrl(ctx, req), id, tokensFor(ctx.secret, id, epochs)) });
         return;
       }
       if (await handlePlanRoute(ctx, req, res, url)) return;

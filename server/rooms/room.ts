@@ -297,7 +297,18 @@ export class Room {
     this.sinceCompaction = 0;
   }
 
+  /** Closes this process's connections of `role` (their link was rotated). */
+  revoke(role: string): void {
+    for (const conn of [...this.connections]) {
+      if (conn.role === role) closeConnection(conn, CLOSE.unauthorized, 'this link was replaced');
+    }
+  }
+
   private onFanout(message: FanoutMessage): void {
+    if (message.kind === 'revoke') {
+      this.revoke(message.role);
+      return;
+    }
     if (message.kind === 'awareness') {
       try {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);

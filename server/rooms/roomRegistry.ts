@@ -73,6 +73,12 @@ export class RoomRegistry {
     this.unloading.set(room.id, done);
   }
 
+  /** Closes every connection of `role` to workshop `id`, here and (through the fan-out) elsewhere. */
+  revoke(id: string, role: string): void {
+    this.rooms.get(id)?.revoke(role);
+    this.options.fanout?.publish(id, { kind: 'revoke', role });
+  }
+
   /** Stores and releases every room (graceful shutdown). */
   async closeAll(): Promise<void> {
     const rooms = [...this.rooms.values()];
