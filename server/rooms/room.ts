@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { itemStatus, migrateBoard } from '../../shared/model/index.ts';
+import { itemStatus, migrateBoard, readFacilitation, votesOf } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import {
   type ClientMessage,
@@ -239,7 +239,17 @@ export class Room {
       if (error instanceof UnresolvableUpdate) return 'unresolvable';
       throw error;
     }
-    const verdict = checkParticipantEdit(touches, (root, id) => itemStatus(this.doc, root, id));
+    const vote = readFacilitation(this.doc).vote;
+    const verdict = checkParticipantEdit(touches, {
+      statusOf: (root, id) => itemStatus(this.doc, root, id),
+      vote,
+      votesBy: (voterId) => {
+        const counts = new Map<string, number>();
+        if (!vote) return counts;
+        for (const v of votesOf(this.doc, vote)) if (v.voterId === voterId) counts.set(v.item.id, v.count);
+        return counts;
+      },
+    });
     return verdict.ok ? null : verdict.reason;
   }
 

@@ -6,12 +6,16 @@ import {
   addCard,
   addComment,
   addLink,
-  castVotes,
+  castVote,
   deleteCard,
+  endVote,
   itemStatus,
   moveCards,
+  readFacilitation,
+  startVote,
   updateCard,
   updateMeta,
+  votesOf,
 } from '../../shared/model/index.ts';
 
 const who = { id: 'p', name: 'P', group: 'academia' };
@@ -43,7 +47,16 @@ function verdictFor(server: Y.Doc, client: Y.Doc, edit: () => void) {
   client.off('update', capture);
   const update = Y.mergeUpdates(emitted);
   const touches = touchesOf(server, update);
-  const verdict = checkParticipantEdit(touches, (root, id) => itemStatus(server, root, id));
+  const verdict = checkParticipantEdit(touches, {
+    statusOf: (root, id) => itemStatus(server, root, id),
+    vote: readFacilitation(server).vote,
+    votesBy: (voterId) => {
+      const vote = readFacilitation(server).vote;
+      const counts = new Map<string, number>();
+      for (const v of vote ? votesOf(server, vote) : []) if (v.voterId === voterId) counts.set(v.item.id, v.count);
+      return counts;
+    },
+  });
   // As the room does: an allowed update is applied, so the next one can build on it.
   if (verdict.ok) Y.applyUpdate(server, update);
   return { touches, verdict };
@@ -101,12 +114,6 @@ describe('a participant', () => {
     expect(
       verdictFor(server, c4, () => addComment(c4, { type: 'card', id: agreed }, { author: who, text: 'Why?' })).verdict,
     ).toEqual({ ok: true });
-    const c5 = new Y.Doc();
-    Y.applyUpdate(c5, Y.encodeStateAsUpdate(server));
-    expect(verdictFor(server, c5, () => castVotes(c5, { type: 'card', id: agreed }, 'p', 1)).verdict).toEqual({
-      ok: false,
-      reason: 'locked',
-    });
   });
 
   it('may not agree an item, nor create one already agreed, nor change the workshop settings', () => {
@@ -126,5 +133,55 @@ describe('a participant', () => {
       ok: false,
       reason: 'workshop-settings',
     });
+  });
+});
+
+/** A vote written the way a modified client could, past the model's own budget check. */
+function writeVoteRaw(doc: Y.Doc, cardId: string, key: string, count: number): void {
+  const votes = (doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('votes') as Y.Map<number>;
+  votes.set(key, count);
+}
+
+describe('a participant voting', () => {
+  function voting() {
+    const { server, open } = setup();
+    const others = [1, 2, 3].map((i) =>
+      addCard(server, { kind: 'intervention', x: i * 300, y: 600, author: who, fields: { title: `Option ${i}` } }),
+    );
+    const items = [open, ...others].map((id) => ({ type: 'card' as const, id }));
+    startVote(server, { id: 'v1', title: 'Priorities', items, perPerson: 3 });
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    return { server, client, items };
+  }
+
+  it('may spend the budget in the open vote, and a fourth vote is refused', () => {
+    const { server, client, items } = voting();
+    const [a, b, c] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+    expect(verdictFor(server, client, () => castVote(client, 'p', a, 2)).verdict).toEqual({ ok: true });
+    expect(verdictFor(server, client, () => castVote(client, 'p', b, 1)).verdict).toEqual({ ok: true });
+    // A modified client skips the model's own check: the server still refuses.
+    const sneaky = new Y.Doc();
+    Y.applyUpdate(sneaky, Y.encodeStateAsUpdate(server));
+    const { verdict } = verdictFor(server, sneaky, () => writeVoteRaw(sneaky, c.id, 'v1:p', 1));
+    expect(verdict).toEqual({ ok: false, reason: 'over-budget' });
+    expect(votesOf(server, readFacilitation(server).vote!).reduce((n, v) => n + v.count, 0)).toBe(3);
+  });
+
+  it('may change where votes go without exceeding the budget', () => {
+    const { server, client, items } = voting();
+    const [a, b] = items as [(typeof items)[0], (typeof items)[0]];
+    expect(verdictFor(server, client, () => castVote(client, 'p', a, 3)).verdict).toEqual({ ok: true });
+    expect(verdictFor(server, client, () => castVote(client, 'p', a, 1)).verdict).toEqual({ ok: true });
+    expect(verdictFor(server, client, () => castVote(client, 'p', b, 2)).verdict).toEqual({ ok: true });
+  });
+
+  it('may not vote once the vote has ended', () => {
+    const { server, client, items } = voting();
+    endVote(server);
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const first = items[0] as (typeof items)[0];
+    const { verdict } = verdictFor(server, client, () => writeVoteRaw(client, first.id, 'v1:p', 1));
+    expect(verdict).toEqual({ ok: false, reason: 'vote-closed' });
   });
 });

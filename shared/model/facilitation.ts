@@ -1,0 +1,272 @@
+// The facilitator's controls, shared through the board: phase, countdown timer, dot votes,
+// "bring everyone here", spotlight and the validation walk-through. They live in the workshop
+// metadata, which only a facilitator may change (the server enforces it). Votes themselves sit on
+// the items, keyed by vote and voter, and the server refuses a vote that exceeds the budget.
+import * as Y from 'yjs';
+import type { ItemRef } from './itemOps.ts';
+import { cardsMap, K, linksMap, metaMap } from './layout.ts';
+
+export const PHASES = ['brainstorm', 'map', 'score', 'validate'] as const;
+export type Phase = (typeof PHASES)[number];
+export const PHASE_LABELS: Record<Phase, string> = {
+  brainstorm: 'Brainstorm',
+  map: 'Map',
+  score: 'Score interactions',
+  validate: 'Validate',
+};
+
+export interface TimerState {
+  durationMs: number;
+  /** When it ends (ms since epoch) while running; null when paused or not started. */
+  endsAt: number | null;
+  /** What is left while paused. */
+  remainingMs: number;
+}
+
+export interface VoteSession {
+  id: string;
+  title: string;
+  items: ItemRef[];
+  perPerson: number;
+  open: boolean;
+  revealed: boolean;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface Summon {
+  viewport: Viewport;
+  by: string;
+  at: number;
+}
+
+export interface Spotlight {
+  item: ItemRef;
+  at: number;
+}
+
+export const VALIDATION_CHECKS = ['targets', 'context', 'actions', 'timeframe', 'stakeholders', 'budget'] as const;
+export type ValidationCheck = (typeof VALIDATION_CHECKS)[number];
+export const VALIDATION_CHECK_LABELS: Record<ValidationCheck, string> = {
+  targets: 'It relates to the targets it claims',
+  context: 'It fits the local or national context',
+  actions: 'Its actions are reviewed',
+  timeframe: 'Its timeframe is reviewed',
+  stakeholders: 'Its stakeholders are reviewed',
+  budget: 'Its budget is reviewed',
+};
+
+export interface ValidationRecord {
+  checks: Partial<Record<ValidationCheck, boolean>>;
+  decision: 'agreed' | 'sent-back' | null;
+  by: string;
+  at: number;
+  comment: string;
+}
+
+export interface Facilitation {
+  phase: Phase;
+  timer: TimerState | null;
+  vote: VoteSession | null;
+  summon: Summon | null;
+  spotlight: Spotlight | null;
+  /** The intervention the walk-through is on. */
+  walkItem: string | null;
+  validation: Record<string, ValidationRecord>;
+}
+
+const KEYS = {
+  phase: 'phase',
+  timer: 'timer',
+  vote: 'vote',
+  summon: 'summon',
+  spotlight: 'spotlight',
+  walkItem: 'walkItem',
+  validation: 'validation',
+} as const;
+
+function plain<T>(value: unknown): T | null {
+  return typeof value === 'object' && value !== null ? (value as T) : null;
+}
+
+export function readFacilitation(doc: Y.Doc): Facilitation {
+  const meta = metaMap(doc);
+  const phase = meta.get(KEYS.phase);
+  return {
+    phase: (PHASES as readonly unknown[]).includes(phase) ? (phase as Phase) : 'brainstorm',
+    timer: plain<TimerState>(meta.get(KEYS.timer)),
+    vote: plain<VoteSession>(meta.get(KEYS.vote)),
+    summon: plain<Summon>(meta.get(KEYS.summon)),
+    spotlight: plain<Spotlight>(meta.get(KEYS.spotlight)),
+    walkItem: typeof meta.get(KEYS.walkItem) === 'string' ? (meta.get(KEYS.walkItem) as string) : null,
+    validation: plain<Record<string, ValidationRecord>>(meta.get(KEYS.validation)) ?? {},
+  };
+}
+
+function set(doc: Y.Doc, key: string, value: unknown, origin: unknown): void {
+  doc.transact(() => metaMap(doc).set(key, value), origin);
+}
+
+export function setPhase(doc: Y.Doc, phase: Phase, origin?: unknown): void {
+  if (!PHASES.includes(phase)) throw new Error(`phase: expected one of ${PHASES.join(', ')}`);
+  set(doc, KEYS.phase, phase, origin);
+}
+
+/** What is left on the timer at `now` (0 when it has run out; null when there is no timer). */
+export function timerRemainingMs(timer: TimerState | null, now: number): number | null {
+  if (!timer) return null;
+  if (timer.endsAt === null) return timer.remainingMs;
+  return Math.max(0, timer.endsAt - now);
+}
+
+export function startTimer(doc: Y.Doc, durationMs: number, origin?: unknown, now = Date.now()): void {
+  if (!Number.isFinite(durationMs) || durationMs <= 0) throw new Error('a timer needs a positive duration');
+  set(doc, KEYS.timer, { durationMs, endsAt: now + durationMs, remainingMs: durationMs } satisfies TimerState, origin);
+}
+
+export function pauseTimer(doc: Y.Doc, origin?: unknown, now = Date.now()): void {
+  const timer = readFacilitation(doc).timer;
+  if (!timer || timer.endsAt === null) return;
+  set(doc, KEYS.timer, { ...timer, endsAt: null, remainingMs: Math.max(0, timer.endsAt - now) }, origin);
+}
+
+export function resumeTimer(doc: Y.Doc, origin?: unknown, now = Date.now()): void {
+  const timer = readFacilitation(doc).timer;
+  if (!timer || timer.endsAt !== null) return;
+  set(doc, KEYS.timer, { ...timer, endsAt: now + timer.remainingMs }, origin);
+}
+
+export function clearTimer(doc: Y.Doc, origin?: unknown): void {
+  doc.transact(() => metaMap(doc).delete(KEYS.timer), origin);
+}
+
+export function summonEveryone(doc: Y.Doc, viewport: Viewport, by: string, origin?: unknown, now = Date.now()): void {
+  set(doc, KEYS.summon, { viewport, by, at: now } satisfies Summon, origin);
+}
+
+export function spotlightItem(doc: Y.Doc, item: ItemRef | null, origin?: unknown, now = Date.now()): void {
+  doc.transact(() => {
+    if (item) metaMap(doc).set(KEYS.spotlight, { item, at: now } satisfies Spotlight);
+    else metaMap(doc).delete(KEYS.spotlight);
+  }, origin);
+}
+
+export function startVote(
+  doc: Y.Doc,
+  input: { id: string; title: string; items: ItemRef[]; perPerson: number },
+  origin?: unknown,
+): void {
+  if (!Number.isInteger(input.perPerson) || input.perPerson < 1) throw new Error('votes per person: at least 1');
+  if (input.items.length === 0) throw new Error('a vote needs at least one item');
+  set(doc, KEYS.vote, { ...input, open: true, revealed: false } satisfies VoteSession, origin);
+}
+
+function updateVote(doc: Y.Doc, patch: Partial<Pick<VoteSession, 'open' | 'revealed'>>, origin: unknown): void {
+  const vote = readFacilitation(doc).vote;
+  if (!vote) throw new Error('no vote has been started');
+  set(doc, KEYS.vote, { ...vote, ...patch }, origin);
+}
+
+export const endVote = (doc: Y.Doc, origin?: unknown) => updateVote(doc, { open: false }, origin);
+export const reopenVote = (doc: Y.Doc, origin?: unknown) => updateVote(doc, { open: true }, origin);
+export const revealVote = (doc: Y.Doc, origin?: unknown) => updateVote(doc, { revealed: true }, origin);
+
+/** The key under which a voter's votes of one session sit on an item. */
+export function voteKey(voteId: string, voterId: string): string {
+  return `${voteId}:${voterId}`;
+}
+
+export function parseVoteKey(key: string): { voteId: string; voterId: string } | null {
+  const at = key.indexOf(':');
+  return at > 0 ? { voteId: key.slice(0, at), voterId: key.slice(at + 1) } : null;
+}
+
+function itemMap(doc: Y.Doc, ref: ItemRef): Y.Map<unknown> | undefined {
+  const item = (ref.type === 'card' ? cardsMap(doc) : linksMap(doc)).get(ref.id);
+  return item instanceof Y.Map ? item : undefined;
+}
+
+/** Every vote of a session, by item and voter. */
+export function votesOf(doc: Y.Doc, vote: VoteSession): Array<{ item: ItemRef; voterId: string; count: number }> {
+  const out: Array<{ item: ItemRef; voterId: string; count: number }> = [];
+  for (const ref of vote.items) {
+    const votes = itemMap(doc, ref)?.get(K.votes);
+    if (!(votes instanceof Y.Map)) continue;
+    for (const [key, count] of votes.entries()) {
+      const parsed = parseVoteKey(key);
+      if (parsed?.voteId === vote.id && typeof count === 'number' && count > 0) {
+        out.push({ item: ref, voterId: parsed.voterId, count });
+      }
+    }
+  }
+  return out;
+}
+
+export function votesLeft(doc: Y.Doc, vote: VoteSession, voterId: string): number {
+  const used = votesOf(doc, vote)
+    .filter((v) => v.voterId === voterId)
+    .reduce((n, v) => n + v.count, 0);
+  return vote.perPerson - used;
+}
+
+/** Puts `count` of `voterId`'s votes on an item of the open vote; refuses what exceeds the budget. */
+export function castVote(doc: Y.Doc, voterId: string, item: ItemRef, count: number, origin?: unknown): void {
+  const vote = readFacilitation(doc).vote;
+  if (!vote?.open) throw new Error('no vote is open');
+  if (!vote.items.some((i) => i.type === item.type && i.id === item.id))
+    throw new Error('this item is not in the vote');
+  if (!Number.isInteger(count) || count < 0) throw new Error('votes must be a whole number ≥ 0');
+  const current = votesOf(doc, vote).find((v) => v.voterId === voterId && v.item.id === item.id)?.count ?? 0;
+  if (count - current > votesLeft(doc, vote, voterId)) throw new Error(`only ${vote.perPerson} votes per person`);
+  const target = itemMap(doc, item);
+  if (!target) throw new Error(`no ${item.type} ${item.id}`);
+  doc.transact(() => {
+    let votes = target.get(K.votes);
+    if (!(votes instanceof Y.Map)) {
+      votes = new Y.Map();
+      target.set(K.votes, votes);
+    }
+    if (count > 0) (votes as Y.Map<number>).set(voteKey(vote.id, voterId), count);
+    else (votes as Y.Map<number>).delete(voteKey(vote.id, voterId));
+  }, origin);
+}
+
+/**
+ * The ranking of a session: items by total votes, highest first. A voter over the budget (only
+ * possible from a modified client on a server that did not check) has all their votes discarded.
+ */
+export function tallyVote(
+  doc: Y.Doc,
+  vote: VoteSession,
+): { ranking: Array<{ item: ItemRef; votes: number }>; discardedVoters: string[] } {
+  const all = votesOf(doc, vote);
+  const perVoter = new Map<string, number>();
+  for (const v of all) perVoter.set(v.voterId, (perVoter.get(v.voterId) ?? 0) + v.count);
+  const discarded = [...perVoter].filter(([, n]) => n > vote.perPerson).map(([voter]) => voter);
+  const totals = new Map<string, number>(vote.items.map((i) => [`${i.type}:${i.id}`, 0]));
+  for (const v of all) {
+    if (discarded.includes(v.voterId)) continue;
+    const key = `${v.item.type}:${v.item.id}`;
+    totals.set(key, (totals.get(key) ?? 0) + v.count);
+  }
+  const ranking = vote.items
+    .map((item) => ({ item, votes: totals.get(`${item.type}:${item.id}`) ?? 0 }))
+    .sort((a, b) => b.votes - a.votes);
+  return { ranking, discardedVoters: discarded };
+}
+
+export function setWalkItem(doc: Y.Doc, interventionId: string | null, origin?: unknown): void {
+  doc.transact(() => {
+    if (interventionId) metaMap(doc).set(KEYS.walkItem, interventionId);
+    else metaMap(doc).delete(KEYS.walkItem);
+  }, origin);
+}
+
+export function recordValidation(doc: Y.Doc, interventionId: string, record: ValidationRecord, origin?: unknown): void {
+  const all = { ...readFacilitation(doc).validation, [interventionId]: record };
+  set(doc, KEYS.validation, all, origin);
+}
