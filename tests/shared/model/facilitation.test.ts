@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addCard,
+  castVote,
+  clearTimer,
+  endVote,
+  pauseTimer,
+  readFacilitation,
+  reopenVote,
+  resumeTimer,
+  revealVote,
+  setPhase,
+  startTimer,
+  startVote,
+  tallyVote,
+  timerRemainingMs,
+  votesLeft,
+} from '../../../shared/model/index.ts';
+
+const who = { id: 'f', name: 'F', group: 'academia' };
+
+describe('the shared timer', () => {
+  it('is stored as an end time, so any copy of the board computes the same remaining time', () => {
+    const doc = new Y.Doc();
+    startTimer(doc, 60_000, undefined, 1_000);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(timerRemainingMs(readFacilitation(copy).timer, 31_000)).toBe(30_000);
+    expect(timerRemainingMs(readFacilitation(copy).timer, 90_000)).toBe(0);
+  });
+
+  it('pauses with what is left and resumes from there', () => {
+    const doc = new Y.Doc();
+    startTimer(doc, 60_000, undefined, 0);
+    pauseTimer(doc, undefined, 20_000);
+    expect(timerRemainingMs(readFacilitation(doc).timer, 50_000)).toBe(40_000);
+    resumeTimer(doc, undefined, 100_000);
+    expect(timerRemainingMs(readFacilitation(doc).timer, 110_000)).toBe(30_000);
+    clearTimer(doc);
+    expect(readFacilitation(doc).timer).toBeNull();
+  });
+
+  it('refuses a timer without a positive duration', () => {
+    expect(() => startTimer(new Y.Doc(), 0)).toThrow(/positive/);
+  });
+});
+
+describe('the workshop phase', () => {
+  it('starts at brainstorm and takes only the four phases', () => {
+    const doc = new Y.Doc();
+    expect(readFacilitation(doc).phase).toBe('brainstorm');
+    setPhase(doc, 'validate');
+    expect(readFacilitation(doc).phase).toBe('validate');
+    expect(() => setPhase(doc, 'party' as never)).toThrow();
+  });
+});
+
+describe('a dot vote', () => {
+  function board() {
+    const doc = new Y.Doc();
+    const ids = [1, 2, 3].map((i) =>
+      addCard(doc, { kind: 'intervention', x: i, y: 0, author: who, fields: { title: `I${i}` } }),
+    );
+    const items = ids.map((id) => ({ type: 'card' as const, id }));
+    startVote(doc, { id: 'v', title: 'Priorities', items, perPerson: 3 });
+    return { doc, items };
+  }
+
+  it('lets each person spend their budget and refuses the vote beyond it', () => {
+    const { doc, items } = board();
+    const [a, b, c] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+    castVote(doc, 'ana', a, 2);
+    castVote(doc, 'ana', b, 1);
+    expect(votesLeft(doc, readFacilitation(doc).vote!, 'ana')).toBe(0);
+    expect(() => castVote(doc, 'ana', c, 1)).toThrow(/3 votes per person/);
+    castVote(doc, 'ana', a, 1);
+    castVote(doc, 'ana', c, 1);
+    castVote(doc, 'ben', c, 3);
+    const { ranking } = tallyVote(doc, readFacilitation(doc).vote!);
+    expect(ranking.map((r) => [r.item.id, r.votes])).toEqual([
+      [c.id, 4],
+      [a.id, 1],
+      [b.id, 1],
+    ]);
+  });
+
+  it('is closed to votes once ended, open again when reopened, and hidden until revealed', () => {
+    const { doc, items } = board();
+    endVote(doc);
+    expect(() => castVote(doc, 'ana', items[0]!, 1)).toThrow(/no vote is open/);
+    reopenVote(doc);
+    castVote(doc, 'ana', items[0]!, 1);
+    expect(readFacilitation(doc).vote?.revealed).toBe(false);
+    revealVote(doc);
+    expect(readFacilitation(doc).vote?.revealed).toBe(true);
+  });
+});
