@@ -4,7 +4,12 @@ import { readMeta } from '../../shared/model/index.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useBoardItems } from '../canvas/useBoardItems.ts';
 import { RefusalBanner } from '../panels/ConnectionIndicator.tsx';
+import { HelpOverlay } from '../panels/HelpOverlay.tsx';
+import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { NoticeBar } from '../panels/NoticeBar.tsx';
+import { OutlinePanel } from '../panels/OutlinePanel.tsx';
+import { PlanActions } from '../panels/plan/PlanActions.tsx';
+import { SdgPalette } from '../panels/SdgPalette.tsx';
 import { SharePanel } from '../panels/SharePanel.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { TopBar } from '../panels/TopBar.tsx';
@@ -33,13 +38,20 @@ export function BoardScreen({ session, token }: { session: WorkshopSession; toke
     };
   }, [session.id, session.links, token]);
   if (!connection) return null;
-  return <ConnectedBoard key={connection.doc.guid} session={session} connection={connection} />;
+  return <ConnectedBoard key={connection.doc.guid} session={session} token={token} connection={connection} />;
 }
 
-function ConnectedBoard({ session, connection }: { session: WorkshopSession; connection: BoardConnection }) {
+interface ConnectedProps {
+  session: WorkshopSession;
+  token: string;
+  connection: BoardConnection;
+}
+
+function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   const { doc, provider } = connection;
   const identity = useBoardStore((s) => s.identity);
   const shareOpen = useBoardStore((s) => s.shareOpen);
+  const paletteOpen = useBoardStore((s) => s.paletteOpen);
   const canEdit = session.role !== 'viewer';
   const ctx = useMemo<ToolContext>(() => ({ doc, author: authorOf(identity), canEdit }), [doc, identity, canEdit]);
   const items = useBoardItems(doc);
@@ -70,16 +82,23 @@ function ConnectedBoard({ session, connection }: { session: WorkshopSession; con
         awareness={provider.awareness}
         tracker={connection.status}
         canShare={Boolean(session.links)}
+        actions={<PlanActions session={session} token={token} title={title} items={items} />}
       />
       <div className="board-body">
         <Toolbar ctx={ctx} items={items} />
+        <OutlinePanel items={items} />
         <main className="board-main">
-          <BoardCanvas ctx={ctx} awareness={provider.awareness} items={items} />
+          <BoardCanvas ctx={ctx} awareness={provider.awareness} items={items} status={connection.status} />
           <RefusalBanner tracker={connection.status} />
+          {paletteOpen && (
+            <SdgPalette ctx={ctx} items={items} onClose={() => useBoardStore.getState().setPaletteOpen(false)} />
+          )}
           {shareOpen && session.links && <SharePanel links={session.links} onClose={closeShare} />}
           {items.cards.size === 0 && <EmptyHint canEdit={canEdit} />}
           <NoticeBar />
+          <HelpOverlay />
         </main>
+        <Inspector ctx={ctx} items={items} />
       </div>
     </div>
   );

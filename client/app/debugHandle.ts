@@ -3,7 +3,8 @@
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { type Card, type Link, listCards, listLinks } from '../../shared/model/index.ts';
-import { canvasProbe, type ScreenBox } from '../canvas/canvasProbe.ts';
+import { type CanvasProbe, canvasProbe, type ScreenBox } from '../canvas/canvasProbe.ts';
+import { useBoardStore } from '../store/boardStore.ts';
 
 export interface BoardDebugHandle {
   doc: Y.Doc;
@@ -14,6 +15,10 @@ export interface BoardDebugHandle {
   cardClientBox(id: string): ScreenBox | null;
   /** A board point in page pixels. */
   toClient(x: number, y: number): { x: number; y: number } | null;
+  /** What this person has selected. */
+  selection(): { cards: string[]; links: string[] };
+  /** The canvas's own probe (link ends, visible counts, draw statistics), or null. */
+  canvas(): CanvasProbe | null;
 }
 
 declare global {
@@ -30,6 +35,11 @@ export function exposeBoard(doc: Y.Doc, provider: WebsocketProvider): () => void
     links: () => listLinks(doc),
     cardClientBox: (id) => canvasProbe()?.cardClientBox(id) ?? null,
     toClient: (x, y) => canvasProbe()?.toClient(x, y) ?? null,
+    selection: () => {
+      const { selectedCards, selectedLinks } = useBoardStore.getState();
+      return { cards: [...selectedCards], links: [...selectedLinks] };
+    },
+    canvas: () => canvasProbe(),
   };
   window.__sdgBoard = handle;
   return () => {

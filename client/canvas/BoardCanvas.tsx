@@ -1,34 +1,28 @@
-// The board: a Konva stage with three layers (links, cards, cursors), pan and zoom, and the
-// pointer gestures of the select and link tools. Cards and links come from the per-id cache.
-import Konva from 'konva';
+// The board: a Konva stage whose four layers are drawn by CanvasView straight from the scene
+// index, with pointer input handled by CanvasController. React renders this component when the
+// stage is resized or a panel around it changes, never for a pan, a zoom or an edit on the board.
+import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { Layer, Stage } from 'react-konva';
+import { Layer, Shape, Stage } from 'react-konva';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Card } from '../../shared/model/kinds.ts';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
 import { useBoardStore } from '../store/boardStore.ts';
-import { createCursorSender } from '../sync/presence.ts';
+import type { Viewport } from '../store/viewportSlice.ts';
+import type { ConnectionStatusTracker } from '../sync/connectionStatus.ts';
+import { createCursorSender, createSelectionPublisher } from '../sync/presence.ts';
+import { undoManagerFor } from '../sync/undo.ts';
 import type { ToolContext } from '../tools/context.ts';
-import { createNote } from '../tools/createCards.ts';
 import { editableField } from '../tools/editText.ts';
-import { clickCardWithLinkTool } from '../tools/linkTool.ts';
-import { cardsToDrag, commitMoves } from '../tools/selectTool.ts';
-import type { CanvasActions } from './actions.ts';
-import { CardNode } from './CardNode.tsx';
+import { CanvasController } from './CanvasController.ts';
+import { CanvasView, type LayerName } from './CanvasView.ts';
 import { CardTextEditor } from './CardTextEditor.tsx';
 import { setCanvasProbe } from './canvasProbe.ts';
-import { fitView } from './fitView.ts';
-import { LinkArrow } from './LinkArrow.tsx';
-import { LinkPreview } from './LinkPreview.tsx';
-import { LiveLinks } from './liveLinks.ts';
-import { PointerBus } from './pointerBus.ts';
-import { RemoteCursors } from './RemoteCursors.tsx';
-import type { BoardItems } from './useBoardItems.ts';
-import { usePinchZoom } from './usePinchZoom.ts';
-import { wheelToViewport } from './wheel.ts';
-
-// Pinch gestures arrive while the stage is being dragged.
-Konva.hitOnDragEnabled = true;
+import { acceptCardDrops } from './cardDrop.ts';
+import { Minimap } from './Minimap.tsx';
+import { centreOn, zoomToFit, zoomToSelection } from './navigation.ts';
+import { PresenceView } from './presenceView.ts';
+import { type BoardItems, boardCache } from './useBoardItems.ts';
+import '../styles/canvas.css';
 
 const GRID_PX = 24;
 
@@ -36,75 +30,178 @@ interface Props {
   ctx: ToolContext;
   awareness: Awareness;
   items: BoardItems;
+  /** Tells the canvas when the board is synced (for its first-complete-paint mark). */
+  status?: ConnectionStatusTracker;
 }
 
-interface DragState {
-  ids: readonly string[];
-  starts: Map<string, { x: number; y: number }>;
+/**
+ * The dotted grid is a layer of its own, moved by a transform: a pan only shifts it (no
+ * repaint), and its dot pattern is redrawn only when the zoom changes the spacing.
+ */
+function gridStyle(el: HTMLElement, v: Viewport, previous: Viewport | undefined): void {
+  let gridPx = GRID_PX * v.scale;
+  while (gridPx < 10) gridPx *= 4;
+  if (!previous || previous.scale !== v.scale) el.style.backgroundSize = `${gridPx}px ${gridPx}px`;
+  const ox = ((v.x % gridPx) + gridPx) % gridPx;
+  const oy = ((v.y % gridPx) + gridPx) % gridPx;
+  el.style.transform = `translate(${ox - gridPx}px, ${oy - gridPx}px)`;
 }
 
-function showCursor(el: HTMLElement | null, cursor: string): void {
-  if (el) el.style.cursor = cursor;
-}
-
-/** The pointer over empty board for the current tool. */
-function toolCursor(): string {
-  return useBoardStore.getState().tool === 'link' ? 'crosshair' : 'default';
-}
-
-/** Frames first (they sit behind), then by creation, so every client stacks cards alike. */
-function stackingOrder(cards: ReadonlyMap<string, Card>): Card[] {
-  return [...cards.values()].sort((a, b) => {
-    const fa = a.kind === 'frame' ? 0 : 1;
-    const fb = b.kind === 'frame' ? 0 : 1;
-    return fa - fb || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  });
-}
-
-export function BoardCanvas({ ctx, awareness, items }: Props) {
+export function BoardCanvas({ ctx, awareness, items, status }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const stageRef = useRef<Konva.Stage>(null);
-  const viewport = useBoardStore((s) => s.viewport);
-  const stageSize = useBoardStore((s) => s.stageSize);
-  const tool = useBoardStore((s) => s.tool);
-  const linkFrom = useBoardStore((s) => s.linkFrom);
-  const selectedCards = useBoardStore((s) => s.selectedCards);
-  const selectedLinks = useBoardStore((s) => s.selectedLinks);
-  const editingCard = useBoardStore((s) => s.editingCard);
-
-  const live = useMemo(() => new LiveLinks(), []);
-  const pointer = useMemo(() => new PointerBus(), []);
-  const nodes = useRef(new Map<string, Konva.Group>());
+  const gridRef = useRef<HTMLDivElement>(null);
+  const view = useMemo(() => new CanvasView(), []);
+  view.canEdit = ctx.canEdit;
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
-  const itemsRef = useRef(items);
-  itemsRef.current = items;
-  const drag = useRef<DragState | null>(null);
-  const pendingToggle = useRef<string | null>(null);
-  const cursorSender = useMemo(() => createCursorSender(awareness), [awareness]);
-  useEffect(() => () => cursorSender.dispose(), [cursorSender]);
+  const stageSize = useBoardStore((s) => s.stageSize);
+  const tool = useBoardStore((s) => s.tool);
+  const minimapOpen = useBoardStore((s) => s.minimapOpen);
 
-  const setCursor = (cursor: string) => showCursor(containerRef.current, cursor);
+  // Undo tracks this person's edits from the moment the board opens.
+  useEffect(() => {
+    undoManagerFor(ctx.doc);
+  }, [ctx.doc]);
 
   // The stage fills its container; measured before the first paint, then on every resize.
   useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const measure = () => useBoardStore.getState().setStageSize({ width: el.clientWidth, height: el.clientHeight });
+    const measure = () => {
+      useBoardStore.getState().setStageSize({ width: el.clientWidth, height: el.clientHeight });
+      view.measureOrigin();
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+    // The canvas's page position moves with the panels beside it and with page scroll.
+    observer.observe(document.body);
+    window.addEventListener('scroll', measure, true);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', measure, true);
+    };
+  }, [view]);
+
+  // Board data: straight from the snapshot cache into the scene index, outside React.
+  useEffect(() => {
+    const cache = boardCache(ctx.doc);
+    view.setItems(cache.items);
+    return cache.subscribe((next) => view.setItems(next));
+  }, [ctx.doc, view]);
+
+  useEffect(() => {
+    if (!status) {
+      view.synced = true;
+      return;
+    }
+    const check = () => {
+      if (status.get().kind === 'synced' && !view.synced) {
+        view.synced = true;
+        performance.mark('board:synced');
+        view.redraw('scene');
+      }
+    };
+    check();
+    return status.subscribe(check);
+  }, [status, view]);
+
+  // View, selection and tool state from the store, applied imperatively.
+  useEffect(() => {
+    const grid = gridRef.current;
+    const selection = createSelectionPublisher(awareness);
+    const apply = (s: ReturnType<typeof useBoardStore.getState>, prev?: ReturnType<typeof useBoardStore.getState>) => {
+      if (s.viewport !== prev?.viewport) {
+        view.applyViewport(s.viewport);
+        if (grid) gridStyle(grid, s.viewport, prev?.viewport);
+      }
+      if (s.selectedCards !== prev?.selectedCards || s.selectedLinks !== prev?.selectedLinks) {
+        view.setSelection(s.selectedCards, s.selectedLinks);
+        selection.publish([...s.selectedCards, ...s.selectedLinks]);
+      }
+      if (s.editingCard !== prev?.editingCard) view.redraw('scene');
+      if (s.tool !== prev?.tool || s.linkFrom !== prev?.linkFrom) view.redraw('overlay');
+    };
+    apply(useBoardStore.getState());
+    const unsubscribe = useBoardStore.subscribe(apply);
+    return () => {
+      unsubscribe();
+      selection.dispose();
+    };
+  }, [awareness, view]);
+
+  useEffect(() => {
+    const presence = new PresenceView(
+      awareness,
+      () => view.redraw('presence'),
+      () => view.redraw('overlay'),
+    );
+    view.presence = presence;
+    return () => {
+      presence.destroy();
+      view.presence = null;
+    };
+  }, [awareness, view]);
+
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const cursor = createCursorSender(awareness);
+    let pointer: { x: number; y: number } | null = null;
+    const controller = new CanvasController(el, view, {
+      ctx: () => ctxRef.current,
+      pointer: (p) => {
+        pointer = p;
+        if (p) cursor.move(p);
+        else cursor.leave();
+      },
+    });
+    const stopDrops = acceptCardDrops(el, () => ctxRef.current);
+    setCanvasProbe({
+      cardClientBox(id) {
+        const card = view.index.cards.get(id);
+        if (!card) return null;
+        const r = view.rectOf(card);
+        const s = view.viewport.scale;
+        const at = view.toClient(r);
+        return { x: at.x, y: at.y, width: r.w * s, height: r.h * s };
+      },
+      linkClientEnds(id) {
+        const link = view.index.links.get(id);
+        const ends = link ? view.linkEndsOf(link) : null;
+        return ends ? { from: view.toClient(ends.from), to: view.toClient(ends.to) } : null;
+      },
+      toClient: (x, y) => view.toClient({ x, y }),
+      boardPointAt(clientX, clientY) {
+        const box = el.getBoundingClientRect();
+        const inside = clientX >= box.left && clientX <= box.right && clientY >= box.top && clientY <= box.bottom;
+        return inside ? view.toBoard(clientX, clientY) : null;
+      },
+      pointer: () => pointer,
+      zoomToFit: () => zoomToFit(view.index),
+      zoomToSelection: () => zoomToSelection(view.index),
+      centreOn: (ref) => centreOn(view.index, ref),
+      visibleCount() {
+        const area = view.visibleBox();
+        return { cards: view.index.cardsIn(area).length, links: view.index.linksIn(area).length };
+      },
+      drawStats: () => ({ ...view.stats }),
+    });
+    return () => {
+      controller.destroy();
+      stopDrops();
+      cursor.dispose();
+      setCanvasProbe(null);
+    };
+  }, [awareness, view]);
 
   // The first time the board has cards (from the offline cache or the server), show them all.
   const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current || items.cards.size === 0) return;
     fitted.current = true;
-    const view = fitView(items.cards.values(), useBoardStore.getState().stageSize);
-    if (view) useBoardStore.getState().setViewport(view);
-  }, [items.cards]);
+    zoomToFit(view.index);
+  }, [items.cards, view]);
 
   // Selected or edited cards deleted by someone else are dropped from the selection.
   useEffect(() => {
@@ -117,276 +214,61 @@ export function BoardCanvas({ ctx, awareness, items }: Props) {
     if (store.linkFrom && !items.cards.has(store.linkFrom)) store.setLinkFrom(null);
   }, [items]);
 
-  useEffect(() => {
-    setCanvasProbe({
-      cardClientBox(id) {
-        const node = nodes.current.get(id);
-        const stage = stageRef.current;
-        const card = itemsRef.current.cards.get(id);
-        if (!node || !stage || !card) return null;
-        const box = stage.container().getBoundingClientRect();
-        const s = stage.scaleX();
-        return {
-          x: box.left + stage.x() + node.x() * s,
-          y: box.top + stage.y() + node.y() * s,
-          width: card.w * s,
-          height: card.h * s,
-        };
-      },
-      toClient(x, y) {
-        const stage = stageRef.current;
-        if (!stage) return null;
-        const box = stage.container().getBoundingClientRect();
-        return { x: box.left + stage.x() + x * stage.scaleX(), y: box.top + stage.y() + y * stage.scaleY() };
-      },
-    });
-    return () => setCanvasProbe(null);
-  }, []);
-
-  const actions = useMemo<CanvasActions>(() => {
-    const setCursor = (cursor: string) => showCursor(containerRef.current, cursor);
-    const rectOfNode = (id: string) => {
-      const node = nodes.current.get(id);
-      const card = itemsRef.current.cards.get(id);
-      return node && card ? { x: node.x(), y: node.y(), w: card.w, h: card.h } : null;
-    };
+  // Stable refs: a new callback each render would detach and re-attach the stage and layers.
+  const refs = useMemo(() => {
+    const layer = (name: LayerName) => (node: Konva.Layer | null) => view.attachLayer(name, node);
     return {
-      registerCard(id, node) {
-        if (node) nodes.current.set(id, node);
-        else nodes.current.delete(id);
-      },
-      cardPointerDown(id, e) {
-        e.cancelBubble = true;
-        if (e.evt.button > 0) return;
-        pendingToggle.current = null;
-        const store = useBoardStore.getState();
-        if (store.tool !== 'select') return;
-        if (!store.selectedCards.includes(id)) store.select({ type: 'card', id }, e.evt.shiftKey);
-        else if (e.evt.shiftKey) pendingToggle.current = id;
-      },
-      cardClick(id, e) {
-        if (e.evt.button > 0) return;
-        const store = useBoardStore.getState();
-        if (store.tool === 'link') {
-          clickCardWithLinkTool(ctxRef.current, id);
-        } else if (pendingToggle.current === id) {
-          store.select({ type: 'card', id }, true);
-        }
-        pendingToggle.current = null;
-      },
-      cardDoubleClick(id) {
-        const store = useBoardStore.getState();
-        const card = itemsRef.current.cards.get(id);
-        if (!card || !ctxRef.current.canEdit || store.tool !== 'select') return;
-        if (editableField(card)) {
-          store.selectCards([id]);
-          store.setEditingCard(id);
-        } else if (card.kind === 'target') {
-          store.notify('The text of an SDG target is the official wording and cannot be edited.');
-        }
-      },
-      cardHover(_id, inside) {
-        if (drag.current) return;
-        const store = useBoardStore.getState();
-        if (!inside) setCursor(toolCursor());
-        else if (store.tool === 'link') setCursor(ctxRef.current.canEdit ? 'pointer' : 'not-allowed');
-        else setCursor(ctxRef.current.canEdit ? 'grab' : 'default');
-      },
-      cardDragStart(id, e) {
-        pendingToggle.current = null;
-        const ids = cardsToDrag(id, e.evt.shiftKey);
-        const starts = new Map<string, { x: number; y: number }>();
-        for (const dragged of ids) {
-          const node = nodes.current.get(dragged);
-          if (!node) continue;
-          starts.set(dragged, { x: node.x(), y: node.y() });
-          if (dragged !== id) node.moveToTop();
-        }
-        nodes.current.get(id)?.moveToTop();
-        drag.current = { ids, starts };
-        setCursor('grabbing');
-      },
-      cardDragMove(id) {
-        const state = drag.current;
-        const lead = nodes.current.get(id);
-        const leadStart = state?.starts.get(id);
-        if (!state || !lead || !leadStart) return;
-        const dx = lead.x() - leadStart.x;
-        const dy = lead.y() - leadStart.y;
-        for (const [other, start] of state.starts) {
-          if (other !== id) nodes.current.get(other)?.position({ x: start.x + dx, y: start.y + dy });
-          const rect = rectOfNode(other);
-          if (rect) live.moved(other, rect);
-        }
-      },
-      cardDragEnd() {
-        const state = drag.current;
-        drag.current = null;
-        setCursor('grab');
-        if (!state) return;
-        const moves = [];
-        for (const id of state.starts.keys()) {
-          const node = nodes.current.get(id);
-          if (node) moves.push({ id, x: node.x(), y: node.y() });
-        }
-        commitMoves(ctxRef.current, moves);
-      },
-      linkPointerDown(id, e) {
-        e.cancelBubble = true;
-        if (e.evt.button > 0) return;
-        const store = useBoardStore.getState();
-        if (store.tool === 'select') store.select({ type: 'link', id }, e.evt.shiftKey);
-      },
-      linkHover(_id, inside) {
-        if (drag.current) return;
-        setCursor(inside && useBoardStore.getState().tool === 'select' ? 'pointer' : toolCursor());
-      },
+      stage: (stage: Konva.Stage | null) => view.attachStage(stage),
+      scene: layer('scene'),
+      drag: layer('drag'),
+      overlay: layer('overlay'),
+      presence: layer('presence'),
     };
-  }, [live]);
-
-  const pinch = usePinchZoom(stageRef);
-
-  const onStagePointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
-    const stage = stageRef.current;
-    if (e.target !== stage) return;
-    const store = useBoardStore.getState();
-    if (!e.evt.shiftKey) store.clearSelection();
-    store.setLinkFrom(null);
-    // Leaving a text field (the card editor commits on blur) and taking keyboard shortcuts.
-    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
-      document.activeElement.blur();
-  };
-
-  const onStagePointerMove = () => {
-    const pos = stageRef.current?.getRelativePointerPosition();
-    if (!pos) return;
-    cursorSender.move(pos);
-    pointer.emit(pos);
-  };
-
-  const onStageDoubleClick = (e: Konva.KonvaEventObject<PointerEvent>) => {
-    const stage = stageRef.current;
-    if (e.target !== stage || !ctx.canEdit || useBoardStore.getState().tool !== 'select') return;
-    const pos = stage.getRelativePointerPosition();
-    if (pos) createNote(ctx, pos);
-  };
-
-  const onStageDrag = (e: Konva.KonvaEventObject<DragEvent>) => {
-    const stage = stageRef.current;
-    if (!stage || e.target !== stage) return;
-    const { viewport: v, setViewport } = useBoardStore.getState();
-    setViewport({ x: stage.x(), y: stage.y(), scale: v.scale });
-  };
-
-  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
-    e.evt.preventDefault();
-    const stage = stageRef.current;
-    const at = stage?.getPointerPosition();
-    if (!at) return;
-    const { viewport: v, setViewport } = useBoardStore.getState();
-    setViewport(wheelToViewport(v, e.evt, at));
-  };
-
-  const fit = () => {
-    const view = fitView(itemsRef.current.cards.values(), useBoardStore.getState().stageSize);
-    if (view) useBoardStore.getState().setViewport(view);
-  };
-
-  const ordered = useMemo(() => stackingOrder(items.cards), [items.cards]);
-  const reverse = useMemo(() => new Set([...items.links.values()].map((l) => `${l.from}>${l.to}`)), [items.links]);
-  const selectedCardSet = useMemo(() => new Set(selectedCards), [selectedCards]);
-  const selectedLinkSet = useMemo(() => new Set(selectedLinks), [selectedLinks]);
-  const draggable = ctx.canEdit && tool === 'select';
-  const linkSourceCard = linkFrom ? items.cards.get(linkFrom) : undefined;
-  const editing = editingCard ? items.cards.get(editingCard) : undefined;
-  const editingField = editing ? editableField(editing) : null;
-
-  let gridPx = GRID_PX * viewport.scale;
-  while (gridPx < 10) gridPx *= 4;
-
+  }, [view]);
   return (
     <div
       ref={containerRef}
       className={`board-canvas tool-${tool}`}
-      style={{ backgroundSize: `${gridPx}px ${gridPx}px`, backgroundPosition: `${viewport.x}px ${viewport.y}px` }}
       role="application"
-      aria-label="Workshop board. Drag empty space to pan, scroll to pan, Ctrl or Cmd and scroll to zoom."
+      aria-label="Workshop board. Scroll or space-drag to pan, Ctrl or Cmd and scroll to zoom, ? for keyboard shortcuts. The outline lists every card and link."
     >
-      <Stage
-        ref={stageRef}
-        width={stageSize.width}
-        height={stageSize.height}
-        x={viewport.x}
-        y={viewport.y}
-        scaleX={viewport.scale}
-        scaleY={viewport.scale}
-        draggable
-        onPointerDown={onStagePointerDown}
-        onPointerMove={onStagePointerMove}
-        onPointerLeave={() => cursorSender.leave()}
-        onPointerDblClick={onStageDoubleClick}
-        onDragStart={(e) => {
-          if (e.target === stageRef.current) setCursor('grabbing');
-        }}
-        onDragMove={onStageDrag}
-        onDragEnd={(e) => {
-          onStageDrag(e);
-          if (e.target === stageRef.current) setCursor(toolCursor());
-        }}
-        onWheel={onWheel}
-        onTouchMove={pinch.onTouchMove}
-        onTouchEnd={pinch.onTouchEnd}
-      >
-        <Layer>
-          {[...items.links.values()].map((link) => {
-            const from = items.cards.get(link.from);
-            const to = items.cards.get(link.to);
-            if (!from || !to) return null;
-            return (
-              <LinkArrow
-                key={link.id}
-                link={link}
-                from={from}
-                to={to}
-                offset={reverse.has(`${link.to}>${link.from}`) ? 9 : 0}
-                selected={selectedLinkSet.has(link.id)}
-                actions={actions}
-                live={live}
-              />
-            );
-          })}
+      <div ref={gridRef} className="board-grid" aria-hidden="true" />
+      <Stage ref={refs.stage} width={stageSize.width} height={stageSize.height} listening={false}>
+        <Layer ref={refs.scene} listening={false}>
+          <Shape sceneFunc={(c) => view.drawScene(c._context)} listening={false} perfectDrawEnabled={false} />
         </Layer>
-        <Layer>
-          {ordered.map((card) => (
-            <CardNode
-              key={card.id}
-              card={card}
-              selected={selectedCardSet.has(card.id)}
-              linkSource={linkFrom === card.id}
-              draggable={draggable}
-              editing={editingCard === card.id}
-              actions={actions}
-            />
-          ))}
+        <Layer ref={refs.drag} listening={false}>
+          <Shape sceneFunc={(c) => view.drawDrag(c._context)} listening={false} perfectDrawEnabled={false} />
         </Layer>
-        <Layer listening={false}>
-          {linkSourceCard && tool === 'link' && (
-            <LinkPreview from={linkSourceCard} pointer={pointer} scale={viewport.scale} />
-          )}
-          <RemoteCursors awareness={awareness} scale={viewport.scale} />
+        <Layer ref={refs.overlay} name="overlay" listening={false}>
+          <Shape sceneFunc={(c) => view.drawOverlay(c._context)} listening={false} perfectDrawEnabled={false} />
+        </Layer>
+        <Layer ref={refs.presence} name="presence" listening={false}>
+          <Shape sceneFunc={(c) => view.drawPresence(c._context)} listening={false} perfectDrawEnabled={false} />
         </Layer>
       </Stage>
-      {editing && editingField && (
-        <CardTextEditor
-          key={editing.id}
-          ctx={ctx}
-          card={editing}
-          field={editingField}
-          viewport={viewport}
-          onDone={() => useBoardStore.getState().setEditingCard(null)}
-        />
-      )}
-      <ZoomControls onFit={fit} />
+      <EditingOverlay ctx={ctx} items={items} />
+      <ZoomControls onFit={() => zoomToFit(view.index)} />
+      {minimapOpen && <Minimap view={view} />}
     </div>
+  );
+}
+
+/** The in-place text editor over the card being edited, following the view. */
+function EditingOverlay({ ctx, items }: { ctx: ToolContext; items: BoardItems }) {
+  const editingCard = useBoardStore((s) => s.editingCard);
+  const viewport = useBoardStore((s) => (s.editingCard ? s.viewport : null));
+  const editing = editingCard ? items.cards.get(editingCard) : undefined;
+  const field = editing ? editableField(editing) : null;
+  if (!editing || !field || !viewport) return null;
+  return (
+    <CardTextEditor
+      key={editing.id}
+      ctx={ctx}
+      card={editing}
+      field={field}
+      viewport={viewport}
+      onDone={() => useBoardStore.getState().setEditingCard(null)}
+    />
   );
 }

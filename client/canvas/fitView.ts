@@ -25,3 +25,20 @@ export function fitView(cards: Iterable<Card>, size: ScreenSize): Viewport | nul
     y: size.height / 2 - (minY + height / 2) * scale,
   };
 }
+
+/** The viewport that shows a board box with a margin, at most at `maxScale`, centred. */
+export function fitBox(
+  box: { minX: number; minY: number; maxX: number; maxY: number },
+  size: ScreenSize,
+  maxScale = 1,
+): Viewport {
+  const width = Math.max(1, box.maxX - box.minX);
+  const height = Math.max(1, box.maxY - box.minY);
+  const margin = Math.min(MARGIN_PX, size.width / 6, size.height / 6);
+  const scale = clampScale(Math.min(maxScale, (size.width - 2 * margin) / width, (size.height - 2 * margin) / height));
+  return {
+    scale,
+    x: size.width / 2 - (box.minX + width / 2) * scale,
+    y: size.height / 2 - (box.minY + height / 2) * scale,
+  };
+}

@@ -1,6 +1,8 @@
-// A per-id cache of card and link snapshots. Only the ids a transaction touched are re-read, so
-// unchanged snapshots keep their identity and their memoised nodes skip rendering.
-import { useEffect, useState } from 'react';
+// A per-id cache of card and link snapshots, one per document. Only the ids a transaction touched
+// are re-read, so unchanged snapshots keep their identity (and whatever is derived from them,
+// such as measured text, stays valid). The canvas listens to it directly, outside React; panels
+// read it through `useBoardItems`.
+import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import {
   type BoardChanges,
@@ -49,12 +51,59 @@ export function applyChanges(doc: Y.Doc, items: BoardItems, changes: BoardChange
   return cards === items.cards && links === items.links ? items : { cards, links };
 }
 
+export type BoardCacheListener = (items: BoardItems, changes: BoardChanges | null) => void;
+
+/** The snapshots of one document, kept current by one observer, told synchronously to listeners. */
+export class BoardCache {
+  private current: BoardItems;
+  private readonly listeners = new Set<BoardCacheListener>();
+  private readonly stop: () => void;
+
+  constructor(doc: Y.Doc) {
+    this.current = readAll(doc);
+    this.stop = observeBoard(doc, (changes) => {
+      const next = applyChanges(doc, this.current, changes);
+      if (next === this.current) return;
+      this.current = next;
+      for (const listener of this.listeners) listener(next, changes);
+    });
+  }
+
+  get items(): BoardItems {
+    return this.current;
+  }
+
+  subscribe(listener: BoardCacheListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.stop();
+    this.listeners.clear();
+  }
+}
+
+const caches = new WeakMap<Y.Doc, BoardCache>();
+
+/** The cache of `doc`, made on first use; it lives as long as the document. */
+export function boardCache(doc: Y.Doc): BoardCache {
+  let cache = caches.get(doc);
+  if (!cache) {
+    cache = new BoardCache(doc);
+    caches.set(doc, cache);
+    doc.once('destroy', () => {
+      cache?.destroy();
+      caches.delete(doc);
+    });
+  }
+  return cache;
+}
+
 export function useBoardItems(doc: Y.Doc): BoardItems {
-  const [items, setItems] = useState<BoardItems>(() => readAll(doc));
-  useEffect(() => {
-    // Anything that changed between the first render and this subscription is read afresh.
-    setItems(readAll(doc));
-    return observeBoard(doc, (changes) => setItems((prev) => applyChanges(doc, prev, changes)));
-  }, [doc]);
-  return items;
+  const cache = boardCache(doc);
+  return useSyncExternalStore(
+    (listener) => cache.subscribe(listener),
+    () => cache.items,
+  );
 }

@@ -23,7 +23,8 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
   }
 }
 
-function LinkRow({ role, link }: { role: Role; link: string }) {
+/** One role's link with a Copy button; `idPrefix` keeps ids apart when two lists are shown. */
+export function LinkRow({ role, link, idPrefix = 'share' }: { role: Role; link: string; idPrefix?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'select'>('idle');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -31,7 +32,7 @@ function LinkRow({ role, link }: { role: Role; link: string }) {
     const timer = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(timer);
   }, [state]);
-  const id = `share-${role}`;
+  const id = `${idPrefix}-${role}`;
   return (
     <div className="share-row">
       <label className="share-role" htmlFor={id}>
@@ -45,13 +46,13 @@ function LinkRow({ role, link }: { role: Role; link: string }) {
           className="input input-compact share-input"
           readOnly
           value={link}
-          data-testid={`share-link-${role}`}
+          data-testid={`${idPrefix}-link-${role}`}
           onFocus={(e) => e.target.select()}
         />
         <button
           type="button"
           className={`button button-compact ${state === 'copied' ? 'button-success' : 'button-secondary'}`}
-          data-testid={`copy-link-${role}`}
+          data-testid={idPrefix === 'share' ? `copy-link-${role}` : `${idPrefix}-copy-${role}`}
           aria-label={`Copy the ${ROLE_LABELS[role].toLowerCase()} link`}
           onClick={async () => setState((await copyText(link, input.current)) ? 'copied' : 'select')}
         >

@@ -2,14 +2,17 @@
 // the interaction scale. For a viewer every control that would change the board is disabled.
 import type { ReactNode } from 'react';
 import { INTERACTION_SCALE, scoreColour } from '../../shared/model/interactionScale.ts';
+import type { CardKind } from '../../shared/model/kinds.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import type { Tool } from '../store/toolSlice.ts';
 import { viewCentre } from '../store/viewportSlice.ts';
 import type { ToolContext } from '../tools/context.ts';
-import { createIntervention, createNote } from '../tools/createCards.ts';
+import { createCard, createIntervention, createNote } from '../tools/createCards.ts';
+import { CARD_KIND_LABELS, CARD_KIND_NOUNS } from '../tools/kindLabels.ts';
 import { deleteSelection } from '../tools/selectTool.ts';
 import { EyeIcon, InterventionIcon, LinkIcon, NoteIcon, PointerIcon, TrashIcon } from './icons.tsx';
+import { ActorIcon, FrameIcon, GridIcon, ObjectiveIcon } from './planIcons.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
 
@@ -47,10 +50,37 @@ function ToolButton({ tool, label, shortcut, testId, disabled = false, icon }: T
   );
 }
 
+interface AddButtonProps {
+  kind: CardKind;
+  shortcut: string;
+  icon: ReactNode;
+  disabled: boolean;
+  onClick: () => void;
+}
+
+function AddButton({ kind, shortcut, icon, disabled, onClick }: AddButtonProps) {
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      data-testid={`create-${kind}`}
+      disabled={disabled}
+      onClick={onClick}
+      title={`Add ${CARD_KIND_NOUNS[kind]} (${shortcut})`}
+    >
+      {icon}
+      <span>{CARD_KIND_LABELS[kind]}</span>
+      <kbd>{shortcut}</kbd>
+    </button>
+  );
+}
+
 export function Toolbar({ ctx, items }: { ctx: ToolContext; items: BoardItems }) {
   const selectedCount = useBoardStore((s) => s.selectedCards.length + s.selectedLinks.length);
   const tool = useBoardStore((s) => s.tool);
   const linkFrom = useBoardStore((s) => s.linkFrom);
+  const paletteOpen = useBoardStore((s) => s.paletteOpen);
+  const setPaletteOpen = useBoardStore((s) => s.setPaletteOpen);
   const viewer = !ctx.canEdit;
 
   return (
@@ -80,38 +110,60 @@ export function Toolbar({ ctx, items }: { ctx: ToolContext; items: BoardItems })
           Add to the board
         </h2>
         <div className="tool-grid">
-          <button
-            type="button"
-            className="tool-button"
-            data-testid="create-note"
+          <AddButton
+            kind="note"
+            shortcut="N"
+            icon={<NoteIcon />}
             disabled={viewer}
             onClick={() => createNote(ctx, centre())}
-            title="Add a note (N)"
-          >
-            <NoteIcon />
-            <span>Note</span>
-            <kbd>N</kbd>
-          </button>
-          <button
-            type="button"
-            className="tool-button"
-            data-testid="create-intervention"
+          />
+          <AddButton
+            kind="intervention"
+            shortcut="I"
+            icon={<InterventionIcon />}
             disabled={viewer}
             onClick={() => createIntervention(ctx, centre())}
-            title="Add an intervention (I)"
-          >
-            <InterventionIcon />
-            <span>Intervention</span>
-            <kbd>I</kbd>
-          </button>
+          />
+          <AddButton
+            kind="objective"
+            shortcut="O"
+            icon={<ObjectiveIcon />}
+            disabled={viewer}
+            onClick={() => createCard(ctx, 'objective', centre())}
+          />
+          <AddButton
+            kind="actor"
+            shortcut="A"
+            icon={<ActorIcon />}
+            disabled={viewer}
+            onClick={() => createCard(ctx, 'actor', centre())}
+          />
+          <AddButton
+            kind="frame"
+            shortcut="F"
+            icon={<FrameIcon />}
+            disabled={viewer}
+            onClick={() => createCard(ctx, 'frame', centre())}
+          />
         </div>
         <TargetPicker ctx={ctx} />
+        <button
+          type="button"
+          className={`tool-button${paletteOpen ? ' tool-button-active' : ''}`}
+          aria-pressed={paletteOpen}
+          data-testid="open-sdg-palette"
+          onClick={() => setPaletteOpen(!paletteOpen)}
+          title="Browse, search and drag SDG targets"
+        >
+          <GridIcon />
+          <span>Browse SDG targets</span>
+        </button>
       </section>
       <section className="sidebar-section" aria-labelledby="selection-heading">
         <h2 id="selection-heading" className="sidebar-heading">
           Selection
         </h2>
-        <SelectionPanel ctx={ctx} items={items} />
+        <SelectionPanel items={items} />
         <button
           type="button"
           className="tool-button tool-button-danger"

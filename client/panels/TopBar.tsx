@@ -1,4 +1,5 @@
 // The bar above the board: workshop title, your role and name, who is here, the connection.
+import type { ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { STAKEHOLDER_GROUP_LABELS } from '../../shared/model/vocabulary.ts';
 import { ROLE_LABELS, type Role } from '../app/api.ts';
@@ -16,9 +17,11 @@ interface Props {
   awareness: Awareness;
   tracker: ConnectionStatusTracker;
   canShare: boolean;
+  /** Buttons for the whole board (export, import), before Invite. */
+  actions?: ReactNode;
 }
 
-export function TopBar({ title, role, awareness, tracker, canShare }: Props) {
+export function TopBar({ title, role, awareness, tracker, canShare, actions }: Props) {
   const identity = useBoardStore((s) => s.identity);
   const shareOpen = useBoardStore((s) => s.shareOpen);
   const setShareOpen = useBoardStore((s) => s.setShareOpen);
@@ -52,6 +55,7 @@ export function TopBar({ title, role, awareness, tracker, canShare }: Props) {
           <span className="me-dot" style={{ background: colourForId(identity.id) }} aria-hidden="true" />
           {identity.name}
         </span>
+        {actions}
         {canShare && (
           <button
             type="button"

@@ -15,10 +15,13 @@ export interface UiSlice {
   /** The card whose text is being edited in the overlay. */
   editingCard: string | null;
   shareOpen: boolean;
+  /** The SDG palette beside the board. */
+  paletteOpen: boolean;
   notify: (text: string, tone?: NoticeTone) => void;
   dismissNotice: (id: number) => void;
   setEditingCard: (cardId: string | null) => void;
   setShareOpen: (open: boolean) => void;
+  setPaletteOpen: (open: boolean) => void;
 }
 
 let nextNoticeId = 1;
@@ -27,10 +30,12 @@ export const createUiSlice: StateCreator<BoardStore, [], [], UiSlice> = (set, ge
   notice: null,
   editingCard: null,
   shareOpen: false,
+  paletteOpen: false,
   notify: (text, tone = 'info') => set({ notice: { id: nextNoticeId++, text, tone } }),
   dismissNotice: (id) => {
     if (get().notice?.id === id) set({ notice: null });
   },
   setEditingCard: (editingCard) => set({ editingCard }),
   setShareOpen: (shareOpen) => set({ shareOpen }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
 });

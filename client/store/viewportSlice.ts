@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { BoardStore } from './boardStore.ts';
 
-export const MIN_SCALE = 0.1;
+// Low enough for zoom to fit to show a national board of thousands of cards at once.
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 4;
 
 /** The board-to-screen transform: screen = board × scale + (x, y). */

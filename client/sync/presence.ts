@@ -2,7 +2,19 @@
 // coordinates. Ephemeral: never written to the document.
 import type { Awareness } from 'y-protocols/awareness';
 
-export const CURSOR_THROTTLE_MS = 50;
+/** The fastest a cursor is sent; peers interpolate between updates, so it still looks smooth. */
+export const CURSOR_THROTTLE_MS = 80;
+/** With many people the interval grows, so that a 100-person room sends ~4 cursor updates a second each. */
+const CURSOR_MS_PER_PEER = 2.5;
+const CURSOR_MAX_MS = 250;
+export const SELECTION_THROTTLE_MS = 150;
+/** The most selected ids published: enough to outline a group, well under the server's awareness limit. */
+export const MAX_PUBLISHED_SELECTION = 200;
+
+/** How often to send the local cursor when `peers` other people are present. */
+export function cursorIntervalMs(peers: number): number {
+  return Math.min(CURSOR_MAX_MS, Math.max(CURSOR_THROTTLE_MS, peers * CURSOR_MS_PER_PEER));
+}
 
 export interface PresenceUser {
   name: string;
@@ -19,6 +31,8 @@ export interface Peer {
   clientId: number;
   user: PresenceUser;
   cursor: BoardPoint | null;
+  /** The card and link ids this person has selected (at most MAX_PUBLISHED_SELECTION). */
+  selection: readonly string[];
 }
 
 export function announce(awareness: Awareness, user: PresenceUser): void {
@@ -43,7 +57,19 @@ export function readPeer(awareness: Awareness, clientId: number): Peer | undefin
   const state = awareness.getStates().get(clientId);
   if (!state || !isUser(state.user)) return undefined;
   const name = state.user.name.slice(0, 60);
-  return { clientId, user: { ...state.user, name }, cursor: isPoint(state.cursor) ? state.cursor : null };
+  return {
+    clientId,
+    user: { ...state.user, name },
+    cursor: isPoint(state.cursor) ? state.cursor : null,
+    selection: readSelection(state.selection),
+  };
+}
+
+function readSelection(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((id): id is string => typeof id === 'string' && id.length <= 64)
+    .slice(0, MAX_PUBLISHED_SELECTION);
 }
 
 export function listPeers(awareness: Awareness): Peer[] {
@@ -55,8 +81,14 @@ export function listPeers(awareness: Awareness): Peer[] {
   return out;
 }
 
-/** Sends the local cursor at most every CURSOR_THROTTLE_MS, always ending on the last position. */
-export function createCursorSender(awareness: Awareness, intervalMs = CURSOR_THROTTLE_MS) {
+/**
+ * Sends the local cursor at most every `intervalMs` (by default growing with the number of people
+ * present), always ending on the last position.
+ */
+export function createCursorSender(
+  awareness: Awareness,
+  intervalMs: () => number = () => cursorIntervalMs(awareness.getStates().size - 1),
+) {
   let pending: BoardPoint | null | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSent = 0;
@@ -70,7 +102,7 @@ export function createCursorSender(awareness: Awareness, intervalMs = CURSOR_THR
   const schedule = (point: BoardPoint | null) => {
     pending = point;
     if (timer !== undefined) return;
-    const wait = Math.max(0, lastSent + intervalMs - Date.now());
+    const wait = Math.max(0, lastSent + intervalMs() - Date.now());
     timer = setTimeout(flush, wait);
   };
   return {
@@ -79,6 +111,36 @@ export function createCursorSender(awareness: Awareness, intervalMs = CURSOR_THR
     },
     leave() {
       schedule(null);
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/** Publishes the local selection, throttled and capped, so others can outline it in our colour. */
+export function createSelectionPublisher(awareness: Awareness, intervalMs = SELECTION_THROTTLE_MS) {
+  let pending: readonly string[] | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastSent = 0;
+  let last = '';
+  const flush = () => {
+    timer = undefined;
+    if (pending === undefined) return;
+    const ids = pending.slice(0, MAX_PUBLISHED_SELECTION);
+    pending = undefined;
+    const key = ids.join(',');
+    if (key === last) return;
+    last = key;
+    lastSent = Date.now();
+    awareness.setLocalStateField('selection', ids);
+  };
+  return {
+    publish(ids: readonly string[]) {
+      pending = ids;
+      if (timer !== undefined) return;
+      timer = setTimeout(flush, Math.max(0, lastSent + intervalMs - Date.now()));
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);

@@ -26,6 +26,18 @@ function place<KK extends CardKind>(
   return id;
 }
 
+/** A card of any kind near `centre`, selected; text kinds open for typing at once. */
+export function createCard<KK extends CardKind>(
+  ctx: ToolContext,
+  kind: KK,
+  centre: { x: number; y: number },
+  fields?: NewCard<KK>['fields'],
+): string | null {
+  const id = place(ctx, kind, centre, fields);
+  if (id && kind !== 'target' && !fields) useBoardStore.getState().setEditingCard(id);
+  return id;
+}
+
 /** A blank note, opened for typing at once. */
 export function createNote(ctx: ToolContext, centre: { x: number; y: number }): string | null {
   const id = place(ctx, 'note', centre, undefined);

@@ -1,4 +1,5 @@
-// The link tool: click a card, then another; the first kind of link that fits joins them.
+// The link tool: click a card, then another (or drag from one to the other, or from a selected
+// card's edge knob); the first kind of link that fits joins them.
 import { addLink, getCard, LINK_ENDS, type LinkKind, linkKindsBetween } from '../../shared/model/index.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
@@ -32,14 +33,30 @@ export function clickCardWithLinkTool(ctx: ToolContext, cardId: string): void {
     store.setLinkFrom(null);
     return;
   }
-  const kinds = linkKindsBetween(ctx.doc, from, cardId);
-  const kind = kinds[0];
-  if (!kind) {
-    store.notify(noLinkReason(ctx, from, cardId), 'error');
-    store.setLinkFrom(null);
-    return;
-  }
-  const id = addLink(ctx.doc, { kind, from, to: cardId, author: ctx.author }, LOCAL_ORIGIN);
   store.setLinkFrom(null);
+  linkCards(ctx, from, cardId);
+}
+
+/**
+ * Joins two cards with the first kind of link that fits and selects it; when none fits, says
+ * why. Returns the new link's id, or null.
+ */
+export function linkCards(ctx: ToolContext, from: string, to: string): string | null {
+  const store = useBoardStore.getState();
+  if (!ctx.canEdit || from === to) return null;
+  let kind = linkKindsBetween(ctx.doc, from, to)[0];
+  if (!kind) {
+    // Some links only go one way (an objective contributes to a target): drawn the other way
+    // round, they are turned to face the way they must.
+    kind = linkKindsBetween(ctx.doc, to, from)[0];
+    if (!kind) {
+      store.notify(noLinkReason(ctx, from, to), 'error');
+      return null;
+    }
+    [from, to] = [to, from];
+    store.notify(`${LINK_RULES[kind].replace(/^./, (c) => c.toUpperCase())}: the link was drawn that way.`);
+  }
+  const id = addLink(ctx.doc, { kind, from, to, author: ctx.author }, LOCAL_ORIGIN);
   store.select({ type: 'link', id }, false);
+  return id;
 }

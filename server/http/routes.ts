@@ -10,6 +10,7 @@ import type { Storage } from '../storage/storage.ts';
 import { admit, checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
 import { handlePlanRoute } from './planRoutes.ts';
+import { handleRevealRoute } from './revealRoute.ts';
 
 export interface RouteContext {
   storage: Storage;
@@ -120,6 +121,7 @@ export function createRequestHandler(ctx: RouteContext) {
         return;
       }
       if (await handlePlanRoute(ctx, req, res, url)) return;
+      if (await handleRevealRoute(ctx, req, res, path)) return;
       if (path.startsWith('/api/')) throw new HttpError(404, 'no such API route');
       ctx.serveStatic(req, res, () => sendJson(res, 404, { error: 'not found' }));
     } catch (error) {

@@ -65,6 +65,8 @@ export class Room {
   private catchUpTimer: ReturnType<typeof setInterval> | null = null;
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
   onFailed: (room: Room) => void = () => {};
+  /** Called when another process revoked a role's link (its private connections close too). */
+  onRevoked: (role: string) => void = () => {};
 
   constructor(
     readonly id: string,
@@ -307,6 +309,41 @@ export class Room {
     this.sinceCompaction = 0;
   }
 
+  /**
+   * A change the server makes itself (the reveal of private notes), after everything queued so
+   * far: stored, then relayed to every connection and published like a client's update.
+   */
+  change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    const run = this.queue.then(async () => {
+      if (this.failed) throw new Error('the workshop is unavailable');
+      this.outbox = [];
+      let result: T | undefined;
+      let refused: unknown = null;
+      try {
+        this.doc.transact(() => {
+          result = fn(this.doc);
+        }, SERVER_ORIGIN);
+      } catch (error) {
+        // Whatever was written before the error is stored like the rest; only storage fails a room.
+        refused = error;
+      }
+      const stored = await this.persistOutbox();
+      if (stored) {
+        this.relay(stored.update, null);
+        this.publishUpdate(stored);
+      }
+      return { result: result as T, refused };
+    });
+    this.queue = run.then(
+      () => {},
+      (error) => this.fail(error),
+    );
+    return run.then(({ result, refused }) => {
+      if (refused) throw refused;
+      return result;
+    });
+  }
+
   /** Closes this process's connections of `role` (their link was rotated). */
   revoke(role: string): void {
     for (const conn of [...this.connections]) {
@@ -317,6 +354,7 @@ export class Room {
   private onFanout(message: FanoutMessage): void {
     if (message.kind === 'revoke') {
       this.revoke(message.role);
+      this.onRevoked(message.role);
       return;
     }
     if (message.kind === 'awareness') {

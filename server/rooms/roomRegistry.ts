@@ -5,11 +5,16 @@ import type { Logger } from 'pino';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Connection } from './connection.ts';
+import { PrivateRooms } from './privateRooms.ts';
 import { Room, type RoomOptions } from './room.ts';
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
+  /** Server tasks using a room, which keep it loaded with no connection. */
+  private readonly holds = new Map<string, number>();
+  /** People's private boards (private brainstorming), beside the workshops' rooms. */
+  readonly privates: PrivateRooms;
 
   constructor(
     private readonly storage: Storage,
@@ -17,6 +22,7 @@ export class RoomRegistry {
     private readonly counters: Counters,
     private readonly options: RoomOptions,
   ) {
+    this.privates = new PrivateRooms(storage, log, counters);
     // After a fan-out outage, every room re-reads what it may have missed.
     options.fanout?.onResume(() => {
       for (const room of this.rooms.values()) room.resume();
@@ -42,8 +48,7 @@ export class RoomRegistry {
     return this.rooms.get(id);
   }
 
-  /** Adds a connection to its workshop's room, loading the room if needed. */
-  async join(id: string, conn: Connection): Promise<Room> {
+  private async acquire(id: string): Promise<Room> {
     let room = this.rooms.get(id);
     if (!room) {
       await this.unloading.get(id);
@@ -54,15 +59,42 @@ export class RoomRegistry {
       room.onFailed = (failed) => {
         if (this.rooms.get(id) === failed) this.rooms.delete(id);
       };
+      // Another process revoked a link: that role's private connections here close too.
+      room.onRevoked = (role) => this.privates.revoke(id, role);
       this.rooms.set(id, room);
     }
+    return room;
+  }
+
+  /** Adds a connection to its workshop's room, loading the room if needed. */
+  async join(id: string, conn: Connection): Promise<Room> {
+    const room = await this.acquire(id);
     room.join(conn);
     return room;
   }
 
+  /** Runs a server task on a workshop's room (e.g. a reveal), loading it for the task if needed. */
+  async use<T>(id: string, task: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(id);
+    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
+    try {
+      await room.ready;
+      return await task(room);
+    } finally {
+      const left = (this.holds.get(id) ?? 1) - 1;
+      if (left > 0) this.holds.set(id, left);
+      else this.holds.delete(id);
+      this.release(room);
+    }
+  }
+
   leave(room: Room, conn: Connection): void {
     room.leave(conn);
-    if (room.connections.size > 0 || this.rooms.get(room.id) !== room) return;
+    this.release(room);
+  }
+
+  private release(room: Room): void {
+    if (room.connections.size > 0 || this.holds.has(room.id) || this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
     const done = room
       .close()
@@ -76,6 +108,7 @@ export class RoomRegistry {
   /** Closes every connection of `role` to workshop `id`, here and (through the fan-out) elsewhere. */
   revoke(id: string, role: string): void {
     this.rooms.get(id)?.revoke(role);
+    this.privates.revoke(id, role);
     this.options.fanout?.publish(id, { kind: 'revoke', role });
   }
 
@@ -83,6 +116,10 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
-    await Promise.all([...rooms.map((room) => room.close()), ...this.unloading.values()]);
+    await Promise.all([
+      ...rooms.map((room) => room.close()),
+      ...this.unloading.values(),
+      this.privates.closeAll(),
+    ]);
   }
 }

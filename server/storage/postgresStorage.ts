@@ -4,7 +4,7 @@
 // takes the same lock, so it never folds away an update that is still being written.
 import pg from 'pg';
 import type { RoleEpochs } from '../auth/tokens.ts';
-import { foldUpdates, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
+import { foldUpdates, mergePrivateState, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -26,6 +26,13 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   seq BIGINT NOT NULL,
   data BYTEA NOT NULL,
   PRIMARY KEY (workshop_id, seq)
+);
+CREATE TABLE IF NOT EXISTS private_docs (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  owner_hash TEXT NOT NULL,
+  state BYTEA NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (workshop_id, owner_hash)
 );
 `;
 /** Serialises schema creation between processes starting at once. */
@@ -171,6 +178,40 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         );
         await client.query('DELETE FROM doc_updates WHERE workshop_id = $1 AND seq <= $2', [id, stored.lastSeq]);
       });
+    },
+    async appendPrivateUpdate(workshopId, ownerHash, update) {
+      await inTransaction(pool, async (client) => {
+        // Creates the row if needed, then locks it, so concurrent merges follow one another.
+        await client.query(
+          'INSERT INTO private_docs (workshop_id, owner_hash, state, updated_at) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING',
+          [workshopId, ownerHash, Buffer.alloc(0)],
+        );
+        const row = await client.query<{ state: Buffer }>(
+          'SELECT state FROM private_docs WHERE workshop_id = $1 AND owner_hash = $2 FOR UPDATE',
+          [workshopId, ownerHash],
+        );
+        const stored = row.rows[0]?.state;
+        const state = mergePrivateState(stored && stored.length > 0 ? new Uint8Array(stored) : null, update);
+        await client.query(
+          'UPDATE private_docs SET state = $3, updated_at = $4 WHERE workshop_id = $1 AND owner_hash = $2',
+          [workshopId, ownerHash, Buffer.from(state), Date.now()],
+        );
+      });
+    },
+    async loadPrivateDoc(workshopId, ownerHash) {
+      const result = await pool.query<{ state: Buffer }>(
+        'SELECT state FROM private_docs WHERE workshop_id = $1 AND owner_hash = $2',
+        [workshopId, ownerHash],
+      );
+      const state = result.rows[0]?.state;
+      return state && state.length > 0 ? new Uint8Array(state) : null;
+    },
+    async listPrivateDocs(workshopId) {
+      const result = await pool.query<{ owner_hash: string; state: Buffer }>(
+        'SELECT owner_hash, state FROM private_docs WHERE workshop_id = $1 AND length(state) > 0 ORDER BY owner_hash',
+        [workshopId],
+      );
+      return result.rows.map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
     },
     async close() {
       await pool.end();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RoleEpochs } from '../auth/tokens.ts';
-import { foldUpdates, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
+import { foldUpdates, mergePrivateState, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -26,6 +26,13 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_by_workshop ON doc_updates(workshop_id, seq);
+CREATE TABLE IF NOT EXISTS private_docs (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  owner_hash TEXT NOT NULL,
+  state BLOB NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, owner_hash)
+);
 `;
 
 interface WorkshopRow {
@@ -68,6 +75,21 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
   );
   const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?');
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM doc_updates');
+
+  const selectPrivate = db.prepare<[string, string], { state: Buffer }>(
+    'SELECT state FROM private_docs WHERE workshop_id = ? AND owner_hash = ?',
+  );
+  const selectPrivates = db.prepare<[string], { owner_hash: string; state: Buffer }>(
+    'SELECT owner_hash, state FROM private_docs WHERE workshop_id = ? ORDER BY owner_hash',
+  );
+  const upsertPrivate = db.prepare(
+    'INSERT INTO private_docs (workshop_id, owner_hash, state, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(workshop_id, owner_hash) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+  );
+  const appendPrivate = db.transaction((workshopId: string, ownerHash: string, update: Uint8Array) => {
+    const row = selectPrivate.get(workshopId, ownerHash);
+    const state = mergePrivateState(row ? new Uint8Array(row.state) : null, update);
+    upsertPrivate.run(workshopId, ownerHash, Buffer.from(state), Date.now());
+  });
 
   const create = db.transaction((record: WorkshopRecord, state: Uint8Array) => {
     insertWorkshop.run(
@@ -128,6 +150,16 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
     },
     async compact(id) {
       compact(id);
+    },
+    async appendPrivateUpdate(workshopId, ownerHash, update) {
+      appendPrivate(workshopId, ownerHash, update);
+    },
+    async loadPrivateDoc(workshopId, ownerHash) {
+      const row = selectPrivate.get(workshopId, ownerHash);
+      return row ? new Uint8Array(row.state) : null;
+    },
+    async listPrivateDocs(workshopId) {
+      return selectPrivates.all(workshopId).map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
     },
     async close() {
       if (db.open) db.close();

@@ -19,6 +19,12 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
+/** One person's private board of a workshop, keyed by the hash of their secret. */
+export interface PrivateDocRecord {
+  ownerHash: string;
+  state: Uint8Array;
+}
+
 export interface Storage {
   createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void>;
   getWorkshop(id: string): Promise<WorkshopRecord | undefined>;
@@ -42,7 +48,22 @@ export interface Storage {
    * processes an update another process stored but this one has not yet seen is never dropped.
    */
   compact(id: string): Promise<void>;
+  /**
+   * Merges an update into a private board's stored state (creating it on first write),
+   * atomically, so that writes from two processes never lose each other. Deletions are kept, so
+   * a browser that still holds notes moved away by a reveal learns that they were moved.
+   */
+  appendPrivateUpdate(workshopId: string, ownerHash: string, update: Uint8Array): Promise<void>;
+  /** A private board's stored state, or null when that person never wrote one. */
+  loadPrivateDoc(workshopId: string, ownerHash: string): Promise<Uint8Array | null>;
+  /** Every private board of a workshop (for the reveal). */
+  listPrivateDocs(workshopId: string): Promise<PrivateDocRecord[]>;
   close(): Promise<void>;
+}
+
+/** A stored private state with one more update merged in. */
+export function mergePrivateState(state: Uint8Array | null, update: Uint8Array): Uint8Array {
+  return state ? Y.mergeUpdates([state, update]) : update;
 }
 
 /** The state that a snapshot plus updates amount to, garbage-collected into one update. */

@@ -21,6 +21,9 @@ export function timedStorage(storage: Storage, counters: Counters): Storage {
     loadDoc: timed('load', storage.loadDoc),
     appendUpdate: timed('append', storage.appendUpdate),
     compact: timed('compact', storage.compact),
+    appendPrivateUpdate: timed('append_private', storage.appendPrivateUpdate),
+    loadPrivateDoc: timed('load_private', storage.loadPrivateDoc),
+    listPrivateDocs: timed('list_private', storage.listPrivateDocs),
     close: storage.close,
   };
 }

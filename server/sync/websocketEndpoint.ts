@@ -8,13 +8,19 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { tokenBucket } from '../auth/rateLimit.ts';
 import type { Counters } from '../metrics/counters.ts';
-import { closeConnection, newConnection } from '../rooms/connection.ts';
-import type { Room } from '../rooms/room.ts';
+import { type Connection, closeConnection, newConnection } from '../rooms/connection.ts';
+import { privateKeyOf } from '../rooms/privateRoom.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
 import { admit } from '../workshops.ts';
 
 const SYNC_PATH = /^\/sync\/([^/?]+)$/;
+
+/** What a socket talks to: a workshop's room, or its owner's private board (`&private=<secret>`). */
+interface Joined {
+  receive(conn: Connection, frame: Uint8Array): void;
+  leave(): void;
+}
 const PING_INTERVAL_MS = 30_000;
 
 export interface SyncEndpointOptions {
@@ -52,12 +58,12 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   }, PING_INTERVAL_MS);
   pinger.unref();
 
-  function onConnection(ws: WebSocket, workshopId: string, token: string | null): void {
+  function onConnection(ws: WebSocket, workshopId: string, token: string | null, privateSecret: string | null): void {
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     // Frames that arrive while the token is checked wait here, in order.
     let early: Uint8Array[] | null = [];
-    let room: Room | null = null;
+    let room: Joined | null = null;
     const conn = { current: null as ReturnType<typeof newConnection> | null };
 
     const bucket = tokenBucket(maxMessagesPerSecond, maxMessagesPerSecond * 5, Date.now());
@@ -92,7 +98,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     });
     ws.on('close', (code) => {
       log.info({ event: 'disconnected', workshop: workshopId, conn: conn.current?.id, code }, 'client disconnected');
-      if (room && conn.current) rooms.leave(room, conn.current);
+      room?.leave();
       early = null;
     });
     ws.on('error', (error) =>
@@ -109,6 +115,17 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
           ws.close(unknown ? CLOSE.notFound : CLOSE.unauthorized, unknown ? 'unknown workshop' : 'invalid token');
           return;
         }
+        const privateKey = privateSecret === null ? null : privateKeyOf(workshopId, privateSecret);
+        if (privateSecret !== null && (!privateKey || admission.role === 'viewer')) {
+          const reason = privateKey ? 'viewer-private' : 'malformed';
+          counters.refuse(reason);
+          log.warn({ event: 'refused', workshop: workshopId, reason }, 'private board refused');
+          ws.close(
+            privateKey ? CLOSE.forbidden : CLOSE.malformed,
+            privateKey ? 'viewers have no private board' : 'malformed private key',
+          );
+          return;
+        }
         const c = newConnection(
           {
             send: (data) => {
@@ -120,12 +137,21 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         );
         conn.current = c;
         counters.connectionsOpened++;
-        log.info({ event: 'connected', workshop: workshopId, conn: c.id, role: c.role }, 'client connected');
-        room = await rooms.join(workshopId, c);
+        log.info(
+          { event: 'connected', workshop: workshopId, conn: c.id, role: c.role, private: privateKey !== null },
+          'client connected',
+        );
+        if (privateKey) {
+          const joined = await rooms.privates.join(privateKey, c);
+          room = { receive: (conn, frame) => joined.receive(conn, frame), leave: () => rooms.privates.leave(joined, c) };
+        } else {
+          const joined = await rooms.join(workshopId, c);
+          room = { receive: (conn, frame) => joined.receive(conn, frame), leave: () => rooms.leave(joined, c) };
+        }
         const pending = early ?? [];
         early = null;
         if (ws.readyState !== ws.OPEN) {
-          rooms.leave(room, c);
+          room.leave();
           return;
         }
         for (const frame of pending) room.receive(c, frame);
@@ -145,7 +171,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       if (!match) return false;
       const workshopId = decodeURIComponent(match[1] as string);
       const token = url.searchParams.get('token');
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, workshopId, token));
+      const privateSecret = url.searchParams.get('private');
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, workshopId, token, privateSecret));
       return true;
     },
     /** Closes every socket with "going away" so clients reconnect to the next process. */

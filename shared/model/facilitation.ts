@@ -32,6 +32,7 @@ export interface VoteSession {
   revealed: boolean;
 }
 
+/** A view of the board that any screen size can show: the board point at its centre and the zoom. */
 export interface Viewport {
   x: number;
   y: number;
@@ -77,6 +78,8 @@ export interface Facilitation {
   /** The intervention the walk-through is on. */
   walkItem: string | null;
   validation: Record<string, ValidationRecord>;
+  /** While on, participants' new notes go to their private board until the facilitator reveals them. */
+  privateMode: boolean;
 }
 
 const KEYS = {
@@ -87,6 +90,7 @@ const KEYS = {
   spotlight: 'spotlight',
   walkItem: 'walkItem',
   validation: 'validation',
+  privateMode: 'privateMode',
 } as const;
 
 function plain<T>(value: unknown): T | null {
@@ -104,6 +108,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     spotlight: plain<Spotlight>(meta.get(KEYS.spotlight)),
     walkItem: typeof meta.get(KEYS.walkItem) === 'string' ? (meta.get(KEYS.walkItem) as string) : null,
     validation: plain<Record<string, ValidationRecord>>(meta.get(KEYS.validation)) ?? {},
+    privateMode: meta.get(KEYS.privateMode) === true,
   };
 }
 
@@ -142,6 +147,12 @@ export function resumeTimer(doc: Y.Doc, origin?: unknown, now = Date.now()): voi
 
 export function clearTimer(doc: Y.Doc, origin?: unknown): void {
   doc.transact(() => metaMap(doc).delete(KEYS.timer), origin);
+}
+
+/** Turns private brainstorming on or off (a board without the key reads as off). */
+export function setPrivateMode(doc: Y.Doc, on: boolean, origin?: unknown): void {
+  if (typeof on !== 'boolean') throw new Error('private mode: expected true or false');
+  set(doc, KEYS.privateMode, on, origin);
 }
 
 export function summonEveryone(doc: Y.Doc, viewport: Viewport, by: string, origin?: unknown, now = Date.now()): void {

@@ -19,7 +19,13 @@ export type FieldSpec =
       readonly default?: string | number;
     }
   /** An ordered list of records (a Y.Array of Y.Maps), e.g. funding lines. */
-  | { readonly type: 'list'; readonly label: string; readonly item: FieldSpecs };
+  | {
+      readonly type: 'list';
+      readonly label: string;
+      readonly item: FieldSpecs;
+      /** What one entry is called, for "Add funding line" (defaults to "entry"). */
+      readonly itemLabel?: string;
+    };
 
 export type FieldSpecs = Readonly<Record<string, FieldSpec>>;
 

@@ -11,6 +11,7 @@ export * from './kinds.ts';
 export { applyTextEdit, diffText, replaceText, type TextEdit } from './layout.ts';
 export * from './links.ts';
 export * from './observe.ts';
+export * from './privateNotes.ts';
 export * from './rootPaths.ts';
 export * from './schema.ts';
 export * from './undo.ts';

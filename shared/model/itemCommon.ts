@@ -47,9 +47,14 @@ export function readComments(item: YItem): Comment[] {
       createdAt: typeof c.get('createdAt') === 'number' ? (c.get('createdAt') as number) : 0,
       replyTo: typeof c.get('replyTo') === 'string' ? (c.get('replyTo') as string) : '',
       resolved: c.get('resolved') === true,
+      mentions: readMentions(c.get('mentions')),
     });
   }
   return out;
+}
+
+function readMentions(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string') : [];
 }
 
 export function readVotes(item: YItem): Record<string, number> {
@@ -90,6 +95,20 @@ export interface NewComment {
   author: Author;
   text: string;
   replyTo?: string;
+  /** Author ids of the people mentioned. */
+  mentions?: readonly string[];
+}
+
+export const MAX_MENTIONS = 50;
+
+/** Why a comment's mentions cannot be stored, or null. */
+export function checkMentions(mentions: unknown): string | null {
+  if (mentions === undefined) return null;
+  if (!Array.isArray(mentions)) return 'mentions: expected a list of author ids';
+  if (mentions.length > MAX_MENTIONS) return `mentions: at most ${MAX_MENTIONS}`;
+  if (!mentions.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 64))
+    return 'mentions: each must be an author id (1 to 64 characters)';
+  return null;
 }
 
 export function appendComment(item: YItem, input: NewComment, now: number): string {
@@ -106,6 +125,7 @@ export function appendComment(item: YItem, input: NewComment, now: number): stri
   map.set('createdAt', now);
   map.set('replyTo', input.replyTo ?? '');
   map.set('resolved', false);
+  map.set('mentions', [...new Set(input.mentions ?? [])]);
   (comments as Y.Array<Y.Map<unknown>>).push([map]);
   return id;
 }

@@ -1,6 +1,6 @@
 // Comments and votes, on any card or link.
 import type * as Y from 'yjs';
-import { appendComment, type NewComment, setCommentResolved, setVote } from './itemCommon.ts';
+import { appendComment, checkMentions, type NewComment, setCommentResolved, setVote } from './itemCommon.ts';
 import { cardsMap, linksMap, type YItem } from './layout.ts';
 
 export interface ItemRef {
@@ -16,6 +16,8 @@ function itemOf(doc: Y.Doc, ref: ItemRef): YItem {
 
 export function addComment(doc: Y.Doc, ref: ItemRef, input: NewComment, origin?: unknown, now = Date.now()): string {
   if (input.text.trim() === '') throw new Error('a comment cannot be empty');
+  const problem = checkMentions(input.mentions);
+  if (problem) throw new Error(problem);
   let id = '';
   doc.transact(() => {
     id = appendComment(itemOf(doc, ref), input, now);

@@ -69,6 +69,8 @@ export interface Comment {
   /** The comment this one answers, for threads; '' for a top-level comment. */
   replyTo: string;
   resolved: boolean;
+  /** The author ids of the people the comment mentions (`@name`); [] on comments written before mentions. */
+  mentions: string[];
 }
 
 interface ItemBase {

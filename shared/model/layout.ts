@@ -114,27 +114,52 @@ function defaultFor(spec: FieldSpec): unknown {
   }
 }
 
+/** One contiguous change of a string: remove `remove` characters at `index`, then insert `insert` there. */
+export interface TextEdit {
+  index: number;
+  remove: number;
+  insert: string;
+}
+
 /**
- * Replaces a Y.Text's content with `next` by editing only the changed middle, so that a
- * concurrent edit elsewhere in the text survives the merge.
+ * The smallest single edit that turns `prev` into `next`: their common prefix and suffix are
+ * kept. When `caret` (where the cursor sits in `next` after typing) is given, the kept suffix
+ * stops at it, so typing "a" into "a|a" inserts at 1, where the person typed, rather than at 2.
  */
-export function replaceText(text: Y.Text, next: string): void {
-  const prev = text.toString();
-  if (prev === next) return;
-  let start = 0;
+export function diffText(prev: string, next: string, caret?: number): TextEdit {
   const max = Math.min(prev.length, next.length);
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let start = 0;
   let end = 0;
-  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) {
-    end++;
+  if (caret === undefined) {
+    while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+    while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) {
+      end++;
+    }
+  } else {
+    const maxEnd = Math.min(max, Math.max(0, next.length - caret));
+    while (end < maxEnd && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+    while (start < max - end && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
   }
   // Never cut a surrogate pair (an emoji, say): Yjs replaces half a pair with U+FFFD.
   if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
-  const removed = prev.length - start - end;
-  if (removed > 0) text.delete(start, removed);
-  const inserted = next.slice(start, next.length - end);
-  if (inserted.length > 0) text.insert(start, inserted);
+  return { index: start, remove: prev.length - start - end, insert: next.slice(start, next.length - end) };
+}
+
+/** Applies one edit to a Y.Text (the caller's transaction, if any, holds it). */
+export function applyTextEdit(text: Y.Text, edit: TextEdit): void {
+  if (edit.remove > 0) text.delete(edit.index, edit.remove);
+  if (edit.insert.length > 0) text.insert(edit.index, edit.insert);
+}
+
+/**
+ * Replaces a Y.Text's content with `next` by editing only the changed middle, so that a
+ * concurrent edit elsewhere in the text survives the merge. `caret` is as for `diffText`.
+ */
+export function replaceText(text: Y.Text, next: string, caret?: number): void {
+  const prev = text.toString();
+  if (prev === next) return;
+  applyTextEdit(text, diffText(prev, next, caret));
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -2,7 +2,7 @@
 // and disappears with them.
 import * as Y from 'yjs';
 import { type CardPatch, updateItem } from './cards.ts';
-import { checkValues, defaultValues, type FieldSpecs } from './fields.ts';
+import { checkValue, checkValues, defaultValues, type FieldSpecs } from './fields.ts';
 import { newId } from './ids.ts';
 import {
   checkNewItem,
@@ -159,4 +159,27 @@ export function deleteLinks(doc: Y.Doc, ids: readonly string[], origin?: unknown
 
 export function deleteLink(doc: Y.Doc, id: string, origin?: unknown): void {
   deleteLinks(doc, [id], origin);
+}
+
+/**
+ * The live Y.Text behind a link's text field (an interaction's rationale, say), for an editor to
+ * bind to directly, as `cardText` does for cards. Undefined when the link or field is not text.
+ */
+export function linkText(doc: Y.Doc, id: string, field: string): Y.Text | undefined {
+  const item = linksMap(doc).get(id);
+  if (!(item instanceof Y.Map)) return undefined;
+  const kind = item.get(K.kind);
+  if (!isLinkKind(kind)) return undefined;
+  const spec = (LINK_FIELDS[kind] as FieldSpecs)[field];
+  if (spec?.type !== 'text') return undefined;
+  const fields = item.get(K.fields);
+  const text = fields instanceof Y.Map ? fields.get(field) : undefined;
+  return text instanceof Y.Text ? text : undefined;
+}
+
+/** Checks one value for one field of a link kind: null when valid, else the reason. */
+export function checkLinkField(kind: LinkKind, field: string, value: unknown): string | null {
+  const spec = (LINK_FIELDS[kind] as FieldSpecs)[field];
+  if (!spec) return `${field}: unknown field`;
+  return checkValue(spec, value, field);
 }

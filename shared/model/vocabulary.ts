@@ -36,6 +36,18 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
+export const SECTOR_LABELS: Record<Sector, string> = {
+  education: 'Education',
+  health: 'Health',
+  governance: 'Governance',
+  'urban-development': 'Urban development',
+  'environment-and-climate-change': 'Environment and climate change',
+  security: 'Security',
+  'rural-development': 'Rural development',
+  employment: 'Employment',
+  other: 'Other',
+};
+
 export const STAKEHOLDER_GROUPS = [
   'government-national',
   'government-local',
@@ -62,12 +74,27 @@ export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
 export const ACTOR_ROLES = ['lead', 'partner', 'funder', 'monitor'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
+export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
+  lead: 'Lead',
+  partner: 'Partner',
+  funder: 'Funder',
+  monitor: 'Monitor',
+};
+
 export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+export const CONFIDENCE_LABELS: Record<Confidence, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 /** Where an incoherence sits: within one policy area, or between levels of government. '' = not tagged. */
 export const INCOHERENCE_KINDS = ['', 'horizontal', 'vertical'] as const;
 export type IncoherenceKind = (typeof INCOHERENCE_KINDS)[number];
+
+export const INCOHERENCE_LABELS: Record<IncoherenceKind, string> = {
+  '': 'Not an incoherence',
+  horizontal: 'Horizontal: within a policy area',
+  vertical: 'Vertical: between levels of government',
+};
 
 export const FUNDING_SOURCES = [
   'domestic-budget',
@@ -78,8 +105,22 @@ export const FUNDING_SOURCES = [
 ] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  'domestic-budget': 'Domestic budget',
+  'sdg-related-fund': 'SDG-related fund',
+  'development-partner': 'Development partner',
+  'diaspora-or-remittance-based': 'Diaspora or remittance-based',
+  private: 'Private',
+};
+
 export const SUPPORTING_ACTIVITY_KINDS = ['training', 'capacity-building', 'advocacy'] as const;
 export type SupportingActivityKind = (typeof SUPPORTING_ACTIVITY_KINDS)[number];
+
+export const SUPPORTING_ACTIVITY_LABELS: Record<SupportingActivityKind, string> = {
+  training: 'Training',
+  'capacity-building': 'Capacity-building',
+  advocacy: 'Advocacy',
+};
 
 export const WORKSHOP_LEVELS = ['local', 'national'] as const;
 export type WorkshopLevel = (typeof WORKSHOP_LEVELS)[number];

@@ -150,6 +150,55 @@ describe.each(backends)('$name storage', (backend) => {
     expect(Object.keys(back.getMap('m').toJSON())).toHaveLength(60);
   });
 
+  it('keeps private boards per workshop and owner, merging every update, deletions included', async () => {
+    await storage.createWorkshop(record('w1'), new Uint8Array([0, 0]));
+    await storage.createWorkshop(record('w2'), new Uint8Array([0, 0]));
+    expect(await storage.loadPrivateDoc('w1', 'ann')).toBeNull();
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    doc.getMap('m').set('a', 1);
+    doc.getMap('m').set('b', 2);
+    doc.getMap('m').delete('a');
+    for (const u of updates) await storage.appendPrivateUpdate('w1', 'ann', u);
+    const other = new Y.Doc();
+    other.getMap('m').set('z', 9);
+    await storage.appendPrivateUpdate('w1', 'bob', Y.encodeStateAsUpdate(other));
+    await storage.appendPrivateUpdate('w2', 'ann', Y.encodeStateAsUpdate(other));
+
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await storage.loadPrivateDoc('w1', 'ann')) as Uint8Array);
+    expect(back.getMap('m').toJSON()).toEqual({ b: 2 });
+    // The deletion travels with the stored state: a copy that still has `a` loses it on sync.
+    const stale = new Y.Doc();
+    Y.applyUpdate(stale, updates[0] as Uint8Array);
+    Y.applyUpdate(stale, (await storage.loadPrivateDoc('w1', 'ann')) as Uint8Array);
+    expect(stale.getMap('m').toJSON()).toEqual({ b: 2 });
+
+    const all = await storage.listPrivateDocs('w1');
+    expect(all.map((d) => d.ownerHash)).toEqual(['ann', 'bob']);
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, (all[1] as { state: Uint8Array }).state);
+    expect(bob.getMap('m').toJSON()).toEqual({ z: 9 });
+    expect(await storage.listPrivateDocs('w3')).toEqual([]);
+  });
+
+  it('loses no private update when two handles write the same private board at once', async () => {
+    await storage.createWorkshop(record('w1'), new Uint8Array([0, 0]));
+    const other = await store.open();
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < 30; i++) {
+      const doc = new Y.Doc();
+      doc.getMap('m').set(`k${i}`, i);
+      writes.push((i % 2 === 0 ? storage : other).appendPrivateUpdate('w1', 'ann', Y.encodeStateAsUpdate(doc)));
+    }
+    await Promise.all(writes);
+    await other.close();
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await storage.loadPrivateDoc('w1', 'ann')) as Uint8Array);
+    expect(Object.keys(back.getMap('m').toJSON())).toHaveLength(30);
+  });
+
   it('survives reopening the file', async () => {
     await storage.createWorkshop(record('w1'), new Uint8Array([9]));
     await storage.appendUpdate('w1', new Uint8Array([1]));

@@ -1,11 +1,15 @@
 import type { FieldSpecs } from '../fields.ts';
 import {
+  ACTOR_ROLE_LABELS,
   ACTOR_ROLES,
+  FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
   INTERVENTION_TYPE_LABELS,
   INTERVENTION_TYPES,
+  SECTOR_LABELS,
   SECTORS,
   SUPPORTING_ACTIVITY_KINDS,
+  SUPPORTING_ACTIVITY_LABELS,
 } from '../vocabulary.ts';
 
 /** An intervention with every field of the mainstreaming method's action-plan template. */
@@ -13,14 +17,15 @@ export const INTERVENTION_FIELDS = {
   title: { type: 'text', label: 'Title' },
   description: { type: 'text', label: 'Description', multiline: true },
   type: { type: 'enum', label: 'Type', values: INTERVENTION_TYPES, labels: INTERVENTION_TYPE_LABELS },
-  sector: { type: 'enum', label: 'Sector', values: SECTORS },
+  sector: { type: 'enum', label: 'Sector', values: SECTORS, labels: SECTOR_LABELS },
   rationale: { type: 'text', label: 'Rationale', multiline: true },
   actors: {
     type: 'list',
     label: 'Implementing actors',
+    itemLabel: 'actor',
     item: {
       name: { type: 'string', label: 'Actor' },
-      role: { type: 'enum', label: 'Role', values: ACTOR_ROLES },
+      role: { type: 'enum', label: 'Role', values: ACTOR_ROLES, labels: ACTOR_ROLE_LABELS },
       tasks: { type: 'string', label: 'Tasks' },
     },
   },
@@ -29,6 +34,7 @@ export const INTERVENTION_FIELDS = {
   milestones: {
     type: 'list',
     label: 'Interim milestones',
+    itemLabel: 'milestone',
     item: {
       date: { type: 'date', label: 'Date' },
       description: { type: 'string', label: 'Milestone' },
@@ -39,8 +45,9 @@ export const INTERVENTION_FIELDS = {
   supportingActivities: {
     type: 'list',
     label: 'Supporting activities',
+    itemLabel: 'activity',
     item: {
-      kind: { type: 'enum', label: 'Kind', values: SUPPORTING_ACTIVITY_KINDS },
+      kind: { type: 'enum', label: 'Kind', values: SUPPORTING_ACTIVITY_KINDS, labels: SUPPORTING_ACTIVITY_LABELS },
       description: { type: 'string', label: 'Activity' },
     },
   },
@@ -48,16 +55,18 @@ export const INTERVENTION_FIELDS = {
   funding: {
     type: 'list',
     label: 'Funding',
+    itemLabel: 'funding line',
     item: {
       amount: { type: 'number', label: 'Amount', min: 0 },
       currency: { type: 'string', label: 'Currency' },
-      source: { type: 'enum', label: 'Source', values: FUNDING_SOURCES },
+      source: { type: 'enum', label: 'Source', values: FUNDING_SOURCES, labels: FUNDING_SOURCE_LABELS },
       arrangement: { type: 'string', label: 'Arrangement' },
     },
   },
   indicators: {
     type: 'list',
     label: 'Monitoring and evaluation',
+    itemLabel: 'indicator',
     item: {
       indicator: { type: 'string', label: 'Indicator' },
       meansOfVerification: { type: 'string', label: 'Means of verification' },

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  ANONYMOUS_AUTHOR,
   addCard,
   castVote,
+  getCard,
+  listCards,
+  listPrivateNotes,
+  movePrivateNotes,
+  setPrivateMode,
   clearTimer,
   endVote,
   pauseTimer,
@@ -94,5 +100,44 @@ describe('a dot vote', () => {
     expect(readFacilitation(doc).vote?.revealed).toBe(false);
     revealVote(doc);
     expect(readFacilitation(doc).vote?.revealed).toBe(true);
+  });
+});
+
+describe('private brainstorming', () => {
+  it('is off on a board that never set it, and on once the facilitator turns it on', () => {
+    const doc = new Y.Doc();
+    expect(readFacilitation(doc).privateMode).toBe(false);
+    setPrivateMode(doc, true);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(readFacilitation(copy).privateMode).toBe(true);
+    setPrivateMode(doc, false);
+    expect(readFacilitation(doc).privateMode).toBe(false);
+  });
+
+  it('moves private notes onto the board with their author, and empties the private board', () => {
+    const mine = new Y.Doc();
+    const board = new Y.Doc();
+    const id = addCard(mine, { kind: 'note', x: 10, y: 20, author: who, fields: { text: 'Diaspora fund' } }, undefined, 5);
+    addCard(mine, { kind: 'note', x: 0, y: 0, author: who, fields: { text: '   ' } });
+    expect(listPrivateNotes(mine)).toHaveLength(2);
+    expect(movePrivateNotes(mine, board, { anonymous: false })).toBe(1);
+    const moved = getCard(board, id);
+    expect(moved).toMatchObject({ kind: 'note', x: 10, y: 20, author: who, createdAt: 5 });
+    expect(moved?.kind === 'note' && moved.fields.text).toBe('Diaspora fund');
+    expect(listCards(mine)).toEqual([]);
+  });
+
+  it('moves them anonymously when asked, and never adds the same note twice', () => {
+    const mine = new Y.Doc();
+    const board = new Y.Doc();
+    const id = addCard(mine, { kind: 'note', x: 0, y: 0, author: who, fields: { text: 'Idea' } });
+    const before = new Y.Doc();
+    Y.applyUpdate(before, Y.encodeStateAsUpdate(mine));
+    movePrivateNotes(mine, board, { anonymous: true });
+    expect(getCard(board, id)?.author).toEqual(ANONYMOUS_AUTHOR);
+    // An interrupted reveal run again from the old private board copies nothing twice.
+    expect(movePrivateNotes(before, board, { anonymous: true })).toBe(0);
+    expect(listCards(board)).toHaveLength(1);
   });
 });

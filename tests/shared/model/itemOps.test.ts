@@ -28,8 +28,31 @@ describe('comments', () => {
     const { card } = board(doc);
     const id = addComment(doc, card, { author: BEN, text: 'Who pays for this?' }, undefined, NOW);
     expect(getCard(doc, card.id)?.comments).toEqual([
-      { id, author: BEN, text: 'Who pays for this?', createdAt: NOW, replyTo: '', resolved: false },
+      { id, author: BEN, text: 'Who pays for this?', createdAt: NOW, replyTo: '', resolved: false, mentions: [] },
     ]);
+  });
+
+  it('keeps the author ids a comment mentions, once each, and refuses mentions that are not ids', () => {
+    const doc = new Y.Doc();
+    const { card } = board(doc);
+    addComment(doc, card, { author: ANA, text: '@Ben can you check?', mentions: [BEN.id, BEN.id] });
+    expect(getCard(doc, card.id)?.comments[0]?.mentions).toEqual([BEN.id]);
+    expectRefusedUnchanged(
+      doc,
+      () => addComment(doc, card, { author: ANA, text: 'Hi', mentions: [''] }),
+      'mentions: each must be an author id (1 to 64 characters)',
+    );
+  });
+
+  it('reads a comment written before mentions existed as mentioning nobody', () => {
+    const doc = new Y.Doc();
+    const { card } = board(doc);
+    addComment(doc, card, { author: ANA, text: 'Old comment' });
+    // A board written by an earlier version has no `mentions` key on its comments.
+    const comments = (cardsMap(doc).get(card.id) as Y.Map<unknown>).get('comments') as Y.Array<Y.Map<unknown>>;
+    comments.get(0).delete('mentions');
+    expect(getCard(doc, card.id)?.comments[0]?.mentions).toEqual([]);
+    expect(getCard(doc, card.id)?.comments[0]?.text).toBe('Old comment');
   });
 
   it('adds comments and replies to a link, in order', () => {

@@ -1,0 +1,31 @@
+// The end of the shared timer is heard as well as seen: a short two-tone beep through WebAudio.
+let context: AudioContext | null = null;
+/** How many beeps this page has played (for tests). */
+export let beepsPlayed = 0;
+
+export function beep(): void {
+  try {
+    context ??= new AudioContext();
+    const ctx = context;
+    void ctx.resume().catch(() => {});
+    const gain = ctx.createGain();
+    gain.connect(ctx.destination);
+    gain.gain.setValueAtTime(0.0001, ctx.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.25, ctx.currentTime + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + 0.6);
+    for (const [freq, at] of [
+      [880, 0],
+      [660, 0.25],
+    ] as const) {
+      const osc = ctx.createOscillator();
+      osc.type = 'sine';
+      osc.frequency.value = freq;
+      osc.connect(gain);
+      osc.start(ctx.currentTime + at);
+      osc.stop(ctx.currentTime + at + 0.22);
+    }
+    beepsPlayed++;
+  } catch {
+    // No audio device or WebAudio: the flash and the message still say it.
+  }
+}

@@ -1,0 +1,247 @@
+// The outline: every card and link, grouped by kind, as an ARIA tree beside the canvas. It is
+// the accessible way through the board: arrow keys move, Right and Left open and close a group,
+// Enter (or a click) selects the item and centres it on the canvas. Rows are virtualised, so a
+// board of thousands of items stays light.
+import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { canvasProbe } from '../canvas/canvasProbe.ts';
+import type { BoardItems } from '../canvas/useBoardItems.ts';
+import { useBoardStore } from '../store/boardStore.ts';
+import { flattenRows, type GroupKey, groupItems, type OutlineRow } from './outlineRows.ts';
+
+const ROW_PX = 28;
+const NO_ITEMS: BoardItems = { cards: new Map(), links: new Map() };
+const OVERSCAN_ROWS = 8;
+
+function rowId(base: string, row: OutlineRow): string {
+  return row.kind === 'group' ? `${base}-g-${row.key}` : `${base}-i-${row.item.id}`;
+}
+
+export function OutlinePanel({ items }: { items: BoardItems }) {
+  const open = useBoardStore((s) => s.outlineOpen);
+  const setOpen = useBoardStore((s) => s.setOutlineOpen);
+  if (!open) {
+    return (
+      <div className="outline-rail">
+        <button
+          type="button"
+          className="outline-toggle"
+          onClick={() => setOpen(true)}
+          aria-expanded={false}
+          aria-controls="outline-panel"
+          title="Show the outline (Shift+O)"
+        >
+          Outline
+        </button>
+      </div>
+    );
+  }
+  return <OutlineTree items={items} onClose={() => setOpen(false)} />;
+}
+
+function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => void }) {
+  const base = useId().replace(/:/g, '');
+  // Rebuilt at low priority (and first built after the board is on screen): a large board or a
+  // burst of remote edits never holds up the canvas.
+  const deferred = useDeferredValue(items, NO_ITEMS);
+  const groups = useMemo(() => groupItems(deferred), [deferred]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<GroupKey>>(() => new Set());
+  const rows = useMemo(() => flattenRows(groups, collapsed), [groups, collapsed]);
+  const [active, setActive] = useState(0);
+  const selectedCards = useBoardStore((s) => s.selectedCards);
+  const selectedLinks = useBoardStore((s) => s.selectedLinks);
+  const selected = useMemo(() => new Set([...selectedCards, ...selectedLinks]), [selectedCards, selectedLinks]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setHeight(el.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
+  const activeRow = rows[activeIndex];
+
+  const reveal = (index: number) => {
+    const el = scroller.current;
+    if (!el) return;
+    const top = index * ROW_PX;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_PX - el.clientHeight;
+  };
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    reveal(next);
+  };
+
+  const toggle = (key: GroupKey, expand?: boolean) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      const isOpen = !prev.has(key);
+      if (expand ?? !isOpen) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  };
+
+  const choose = (row: OutlineRow) => {
+    if (row.kind === 'group') {
+      toggle(row.key);
+      return;
+    }
+    const store = useBoardStore.getState();
+    if (row.item.type === 'card') store.selectCards([row.item.id]);
+    else store.select({ type: 'link', id: row.item.id }, false);
+    canvasProbe()?.centreOn({ type: row.item.type, id: row.item.id });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!activeRow) return;
+    const pageRows = Math.max(1, Math.floor(height / ROW_PX) - 1);
+    switch (e.key) {
+      case 'ArrowDown':
+        moveTo(activeIndex + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(activeIndex - 1);
+        break;
+      case 'PageDown':
+        moveTo(activeIndex + pageRows);
+        break;
+      case 'PageUp':
+        moveTo(activeIndex - pageRows);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(rows.length - 1);
+        break;
+      case 'ArrowRight':
+        if (activeRow.kind === 'group') {
+          if (!activeRow.expanded) toggle(activeRow.key, true);
+          else moveTo(activeIndex + 1);
+        }
+        break;
+      case 'ArrowLeft':
+        if (activeRow.kind === 'group') {
+          if (activeRow.expanded) toggle(activeRow.key, false);
+        } else {
+          // To the item's group.
+          const group = rows.findIndex((r) => r.kind === 'group' && r.key === activeRow.group);
+          moveTo(group);
+        }
+        break;
+      case 'Enter':
+      case ' ':
+        choose(activeRow);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    // Keys here belong to the outline, not to the board's shortcuts.
+    e.stopPropagation();
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN_ROWS);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN_ROWS);
+  const cardCount = deferred.cards.size;
+  const linkCount = deferred.links.size;
+
+  return (
+    <aside className="outline-panel" id="outline-panel" aria-labelledby={`${base}-heading`}>
+      <div className="outline-head">
+        <h2 id={`${base}-heading`} className="sidebar-heading">
+          Outline
+        </h2>
+        <span className="outline-count" aria-hidden="true">
+          {cardCount} cards · {linkCount} links
+        </span>
+        <button
+          type="button"
+          className="icon-button icon-button-small"
+          onClick={onClose}
+          aria-label="Hide the outline"
+          title="Hide the outline (Shift+O)"
+        >
+          ×
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted outline-empty">Cards and links appear here as they are added.</p>
+      ) : (
+        <div
+          ref={scroller}
+          className="outline-scroll"
+          role="tree"
+          tabIndex={0}
+          data-testid="outline"
+          aria-label={`Board outline: ${cardCount} cards and ${linkCount} links, grouped by kind`}
+          aria-activedescendant={activeRow ? rowId(base, activeRow) : undefined}
+          onKeyDown={onKeyDown}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div style={{ height: rows.length * ROW_PX, position: 'relative' }}>
+            {rows.slice(first, last).map((row, i) => {
+              const index = first + i;
+              const isActive = index === activeIndex;
+              const common = {
+                id: rowId(base, row),
+                'aria-posinset': row.posInSet,
+                'aria-setsize': row.setSize,
+                style: { top: index * ROW_PX, height: ROW_PX },
+                onClick: () => {
+                  setActive(index);
+                  choose(row);
+                },
+              } as const;
+              if (row.kind === 'group') {
+                return (
+                  <div
+                    key={common.id}
+                    {...common}
+                    role="treeitem"
+                    tabIndex={-1}
+                    aria-level={1}
+                    aria-expanded={row.expanded}
+                    className={`outline-row outline-group${isActive ? ' outline-active' : ''}`}
+                  >
+                    <span className="outline-caret" aria-hidden="true">
+                      {row.expanded ? '▾' : '▸'}
+                    </span>
+                    <span className="outline-label">{row.label}</span>
+                    <span className="outline-badge">{row.count}</span>
+                  </div>
+                );
+              }
+              const isSelected = selected.has(row.item.id);
+              return (
+                <div
+                  key={common.id}
+                  {...common}
+                  role="treeitem"
+                  tabIndex={-1}
+                  aria-level={2}
+                  aria-selected={isSelected}
+                  data-item-id={row.item.id}
+                  className={`outline-row outline-item${isActive ? ' outline-active' : ''}${isSelected ? ' outline-selected' : ''}`}
+                  title={row.item.label}
+                >
+                  <span className="outline-label">{row.item.label}</span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </aside>
+  );
+}
