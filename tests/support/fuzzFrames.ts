@@ -35,7 +35,9 @@ export function validCorpus(): Uint8Array[] {
   const who = { id: 'fuzz', name: 'Fuzz', group: 'academia' };
   const a = addCard(doc, { kind: 'intervention', x: 0, y: 0, author: who, fields: { title: 'Fuzzed' } });
   const b = addCard(doc, { kind: 'note', x: 10, y: 10, author: who, fields: { text: 'note' } });
-  updateCard(doc, a, { fields: { rationale: 'why', funding: [{ amount: 5, currency: 'EUR', source: 'private', arrangement: '' }] } });
+  updateCard(doc, a, {
+    fields: { rationale: 'why', funding: [{ amount: 5, currency: 'EUR', source: 'private', arrangement: '' }] },
+  });
   moveCards(doc, [{ id: b, x: 99, y: 99 }]);
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState({ user: { name: 'Fuzz' }, cursor: { x: 1, y: 2 } });
