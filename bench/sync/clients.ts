@@ -110,10 +110,7 @@ function noteEditor(doc: Y.Doc): () => number {
   };
 }
 
-/** Providers renew their awareness state this often (y-protocols: half its 30 s timeout). */
-const AWARENESS_RENEW_MS = 15_000;
-
-/** One awareness entry, as a provider sends it on joining and renews it: a name and a colour. */
+/** One awareness entry, as a provider sends it on joining: a name, a colour and a cursor. */
 function awarenessUpdate(clientId: number, clock: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
@@ -161,22 +158,15 @@ export function rawClient({ address, onStamp }: RawClientOptions): BenchClient {
   });
   synced.catch(() => {});
 
-  let awarenessClock = 0;
+  // One awareness state on joining, not renewed (a provider renews it every 15 s): the measured
+  // windows carry document updates only.
   const sendAwareness = () => {
-    if (ws.readyState !== ws.OPEN) return;
     ws.send(
       frame((e) => {
         encoding.writeVarUint(e, MSG_AWARENESS);
-        encoding.writeVarUint8Array(e, awarenessUpdate(clientId, ++awarenessClock));
+        encoding.writeVarUint8Array(e, awarenessUpdate(clientId, 1));
       }),
     );
-  };
-  // Like a provider, the state is renewed every 15 s (which also keeps Hocuspocus, which closes
-  // sockets silent for 60 s, from closing an idle receiver); the first renewal at a random phase.
-  let renewal: ReturnType<typeof setTimeout> | null = null;
-  const renew = () => {
-    sendAwareness();
-    renewal = setTimeout(renew, AWARENESS_RENEW_MS);
   };
 
   ws.on('open', () => {
@@ -191,12 +181,10 @@ export function rawClient({ address, onStamp }: RawClientOptions): BenchClient {
     }
     ws.send(syncFrame(STEP1, doc ? Y.encodeStateVector(doc) : new Uint8Array([0])));
     sendAwareness();
-    renewal = setTimeout(renew, Math.random() * AWARENESS_RENEW_MS);
   });
   ws.on('error', (error) => rejectSynced(error));
   let closing = false;
   ws.on('close', (code, reason) => {
-    if (renewal) clearTimeout(renewal);
     if (!closing) closedByServer.count++;
     rejectSynced(new Error(`closed ${code} ${reason.toString()}`));
   });
@@ -238,7 +226,6 @@ export function rawClient({ address, onStamp }: RawClientOptions): BenchClient {
     send: edit,
     close() {
       closing = true;
-      if (renewal) clearTimeout(renewal);
       ws.terminate();
       doc?.destroy();
     },

@@ -12,8 +12,8 @@
 //   SYNC_BENCH_PROFILE=ours           write a --cpu-prof profile of that server to bench/sync/profiles/
 //   SYNC_BENCH_NO_DOC=1               print only; leave docs/benchmarks.md alone
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineNote, median, REPO_ROOT, writeSection } from '../benchmarksDoc.ts';
 import type { ProbeReply, ProbeRequest, ReadyMessage } from './childProbe.ts';
@@ -50,7 +50,7 @@ const SCENARIOS: Scenario[] = [
     title: '10 clients in one room',
     rooms: 1,
     socketsPerRoom: 10,
-    updatesPerSecond: Number(process.env.SYNC_BENCH_RATE ?? 20),
+    updatesPerSecond: 50,
     clients: 'raw',
   },
   {
@@ -82,15 +82,15 @@ const SCENARIOS: Scenario[] = [
     title: 'Cross-check: 10 stock providers in one room',
     rooms: 1,
     socketsPerRoom: 10,
-    updatesPerSecond: 20,
+    updatesPerSecond: 50,
     clients: 'stock',
   },
 ];
 
 /** Each server is measured ROUNDS times, in turn with the others (which are idle meanwhile). */
-const ROUNDS = 5;
-const ROUND_WARM_UP_MS = 400;
-const WINDOW_MS = 1000;
+const ROUNDS = 7;
+const ROUND_WARM_UP_MS = 300;
+const WINDOW_MS = 800;
 const DRAIN_MS = 300;
 const SETTLE_MS = 700;
 const CONNECT_BATCH = 50;
@@ -261,6 +261,8 @@ interface Prepared {
   senders: BenchClient[];
   /** The receivers report here; a round sets the window and takes the samples. */
   window: { from: number; to: number; latencies: number[] };
+  /** The measured windows, in the monotonic clock of CPU profiles (µs). */
+  windowsUs: [number, number][];
   memory: Pick<
     RunResult,
     'rssPerRoomKiB' | 'rssPerSocketKiB' | 'heapPerRoomKiB' | 'heapPerSocketKiB' | 'baselineRssMiB'
@@ -341,6 +343,7 @@ async function prepare(scenario: Scenario, spec: ServerSpec, server: ServerChild
     clients: [],
     senders: [],
     window: { from: Number.POSITIVE_INFINITY, to: Number.POSITIVE_INFINITY, latencies: [] },
+    windowsUs: [],
     memory: {},
   };
   await warmUp(spec, server);
@@ -409,6 +412,11 @@ async function measureRound(scenario: Scenario, prepared: Prepared): Promise<Rou
     window.to = performance.now();
     const client = process.cpuUsage(client0);
     const cpu1 = await server.probe(false);
+    // Profiled: the window in the profile's clock (monotonic µs), to cut it out of the profile.
+    prepared.windowsUs.push([
+      Number(process.hrtime.bigint() / 1000n) - Math.round((performance.now() - window.from) * 1000),
+      Number(process.hrtime.bigint() / 1000n) - Math.round((performance.now() - window.to) * 1000),
+    ]);
     for (const timer of timers) clearInterval(timer);
     await sleep(DRAIN_MS);
     const updates = sentTimes.filter((t) => t >= window.from && t < window.to).length;
@@ -516,6 +524,13 @@ async function runScenario(scenario: Scenario, specs: ServerSpec[], profiled: st
       process.stdout.write(`  warning: ${closedByServer.count} client sockets were closed by a server\n`);
     }
   } finally {
+    if (profiled) {
+      for (const p of prepared) {
+        if (p.spec.name !== profiled) continue;
+        const file = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key, 'windows.json');
+        writeFileSync(file, JSON.stringify(p.windowsUs));
+      }
+    }
     for (const p of prepared) for (const client of p.clients) client.close();
     for (const entry of started) await entry.server?.stop();
     closedByServer.count = 0;
@@ -646,6 +661,10 @@ async function main(): Promise<void> {
     );
   }
 
+  const loadAtStart = `load average ${(loadavg()[0] as number).toFixed(1)}`;
+  if ((loadavg()[0] as number) > availableParallelism()) {
+    process.stdout.write(`${loadAtStart} on ${availableParallelism()} cores: other work will widen the latencies\n`);
+  }
   const started = performance.now();
   const all: { scenario: Scenario; results: RunResult[] }[] = [];
   for (const scenario of scenarios) {
@@ -667,7 +686,7 @@ async function main(): Promise<void> {
   process.stdout.write(`sync bench: ${minutes.toFixed(1)} min\n`);
 
   if (process.env.SYNC_BENCH_NO_DOC || only || pick) return;
-  writeSection('sync', docSection(all, minutes));
+  writeSection('sync', docSection(all, minutes, loadAtStart));
 }
 
 function goal(all: { scenario: Scenario; results: RunResult[] }[]): string {
@@ -682,63 +701,78 @@ function goal(all: { scenario: Scenario; results: RunResult[] }[]): string {
   return verdicts.join('; ');
 }
 
-function docSection(all: { scenario: Scenario; results: RunResult[] }[], minutes: number): string {
+function docSection(all: { scenario: Scenario; results: RunResult[] }[], minutes: number, loadAtStart: string): string {
   const parts = [
     '## Sync server: fan-out latency, CPU and memory',
     '',
     'Our sync server against the reference y-websocket server (`@y/websocket-server` 0.1.1, the last',
     'release for Yjs 13) and Hocuspocus 4 (`@hocuspocus/server`), in one harness (`bench/sync/`).',
-    'Each server runs alone in a child process (`node --import tsx`, the same loader for all three),',
-    'so its CPU time (`process.cpuUsage`) and memory (RSS and JS heap after a forced GC) are its own,',
-    'read through an IPC probe; the clients run in the bench process, on the other core.',
+    'Each server runs alone in a child process (`node --import tsx`, the same loader for all three), so',
+    'its CPU time (`process.cpuUsage`, all its threads) and memory (RSS and JS heap after a forced GC)',
+    'are its own, read through an IPC probe. The clients all run in the bench process.',
     '',
-    '- **Ours** stores every update in SQLite (WAL, `synchronous = NORMAL`) before relaying it, checks',
-    '  the sender’s role on every message, batches awareness every 50 ms, and rate-limits each',
-    '  connection (200 messages/s, the default: the senders stay below it). Clients join with a',
-    '  participant token; each room is a workshop created through `POST /api/workshops`, so it',
-    '  starts with the board’s schema in it. The relay skips the sender.',
-    '- **Reference**: its `setupWSConnection` on an http server with the project’s `ws` 8 (as ours),',
-    '  no persistence (`YPERSISTENCE` unset), no authentication; awareness relayed as it comes.',
-    '  Its relay echoes each update to the sender too.',
-    '- **Hocuspocus 4.7** on Node 20 (its engines ask for Node ≥ 22, but it runs): its own `Server`,',
-    '  default configuration (`flushDelay` 0: updates of one event-loop turn merged), no extension,',
-    '  so no persistence, and no `onAuthenticate` hook. It also echoes updates to the sender and',
-    '  acknowledges each update to it.',
+    '- **Ours** stores every update in SQLite (WAL, `synchronous = NORMAL`) before relaying it, traces',
+    '  every participant update to the cards it touches and checks it against the role and the',
+    '  agreement lock, batches awareness every 50 ms and rate-limits each connection (200 messages/s,',
+    '  the default, unchanged: no client comes near it). Clients join with a participant token; each',
+    '  room is a workshop created through `POST /api/workshops`, so it starts with the board’s schema.',
+    '  The relay skips the sender.',
+    '- **Reference**: its `setupWSConnection` on a plain http server with the project’s `ws` 8 (as',
+    '  ours), no persistence (`YPERSISTENCE` unset), no authentication, awareness relayed as it comes.',
+    '  It echoes each update to the sender too.',
+    '- **Hocuspocus 4.7** (`@hocuspocus/server`, on Node 20 although its engines ask for Node ≥ 22: it',
+    '  runs): its own `Server`, default configuration (`flushDelay` 0 merges the updates of one',
+    '  event-loop turn), no extension, so no persistence, and no `onAuthenticate` hook (any token',
+    '  passes). Only `timeout` is raised from 60 s to 5 min (the raw clients below send nothing while',
+    '  idle, and Hocuspocus closes silent sockets). It echoes each update to the sender and acknowledges',
+    '  it.',
     '',
     '**Clients.** The measured scenarios use light raw-protocol clients over `ws` (`bench/sync/clients.ts`),',
     'the same code for all three servers except the framing (Hocuspocus puts the document name before',
-    'every message and wants a token message first): each socket syncs (step 1 / step 2), sends one',
-    'awareness state, and on each relayed update only finds the send stamp in the frame, so that 500',
-    'receivers in one process measure the server rather than the clients. One sender per room keeps a',
-    'Y.Doc, adds a note card through the board model, and then replaces the note’s text with',
-    '`"~t<send time>;"` at a fixed rate (one ~60-byte update each, staggered across rooms): to our',
-    'server a participant’s edit, traced and checked against the agreement lock like any other.',
-    'Latency = receive time − send time for every other client of the',
-    'room, over a 5 s window after 1.5 s of warm-up; CPU per update = the server’s CPU time in the',
-    'window ÷ updates sent in it. Memory per room = (RSS with one socket in each room − idle RSS after',
-    'a warm-up room) ÷ rooms; per socket = (RSS with every socket − RSS with the rooms only) ÷ the',
-    'added sockets (each with its awareness state). The last table repeats the smallest room with the',
-    'stock providers (y-websocket’s `WebsocketProvider` for ours and the reference,',
-    '`HocuspocusProvider` for Hocuspocus), each applying updates to its own Y.Doc.',
+    'every message and wants a token message first). Each socket syncs (step 1 / step 2) and sends one',
+    'awareness state (not renewed, so the windows carry document updates only); a receiver then only',
+    'finds the send stamp in each relayed frame, so that 500 receivers in one process measure the',
+    'server rather than the clients. One sender per room keeps a Y.Doc, adds a note card through the',
+    'board model and then replaces the note’s text with `"~t<send time>;"` at a fixed rate (an update of',
+    '~60 bytes; senders staggered across rooms): to our server a participant’s edit, traced and checked',
+    'like any other. The last table repeats the 10-client room with the stock providers',
+    '(y-websocket’s `WebsocketProvider` for ours and the reference, `HocuspocusProvider` over its own',
+    'socket for Hocuspocus), each applying every update to its own Y.Doc; Hocuspocus may merge two',
+    'updates of one event-loop turn, which such a client sees as one stamp.',
+    '',
+    `**Measure.** All three servers of a scenario start together and are set up one after the other;`,
+    `then each is measured in ${ROUNDS} rounds, in turn (the order rotated, the other servers idle meanwhile),`,
+    `each round ${ROUND_WARM_UP_MS} ms of sending before a ${WINDOW_MS} ms window. Latency = receive time − send`,
+    'time (one clock) for every other client of the room and every update sent in the window; p50 and',
+    'p99 are the medians of the rounds’ percentiles (so that a round hit by other work on this shared',
+    '2-core machine does not decide), max is over all rounds. Server CPU per update = its CPU time in',
+    'the windows ÷ the updates sent in them; per delivered frame = the same ÷ (updates × receivers).',
+    'Memory per room = (memory with the one sender socket in each room − idle memory after a warm-up',
+    'room) ÷ rooms; per socket = (memory with every socket − memory with the rooms only) ÷ the added',
+    'sockets, each with its awareness state. The JS heap figures are exact; RSS includes the',
+    'allocator’s slack, so at tens of KiB per room it can even come out negative.',
     '',
   ];
   for (const { scenario, results } of all) {
+    const each = scenario.rooms === 1 ? '' : ' each';
     parts.push(
       `### ${scenario.title}`,
       '',
-      `${scenario.rooms === 1 ? 'One sender' : 'One sender per room'}, ${scenario.updatesPerSecond} updates/s${scenario.rooms === 1 ? '' : ' each'}; ${scenario.socketsPerRoom - 1} receivers per room.`,
+      `${scenario.rooms === 1 ? 'One sender' : 'One sender per room'}, ${scenario.updatesPerSecond} updates/s${each}; ${scenario.socketsPerRoom - 1} receivers per room.`,
       '',
       table(scenario, results),
       '',
     );
   }
   parts.push(
-    `Goal, our p99 no worse than the reference’s: ${goal(all)}.`,
+    `Goal, our p99 no worse than the reference’s (raw-client scenarios): ${goal(all)}.`,
     '',
-    `Command: \`npm run bench:sync\` (${minutes.toFixed(1)} min here; \`SYNC_BENCH_PROFILE=ours\` writes a CPU`,
-    `profile of our server to \`bench/sync/profiles/\`); ${machineNote()}. Latency on 2 cores includes the`,
-    'clients’ own event loop (all receivers share one core): compare servers within a table, not',
-    'across machines.',
+    `Command: \`npm run bench:sync\` (${minutes.toFixed(1)} min here). \`SYNC_BENCH_SCENARIOS=room-500\` and`,
+    '`SYNC_BENCH_ONLY=ours,reference` run a part (printed only); `SYNC_BENCH_PROFILE=ours` writes a CPU',
+    'profile of that server (and the measured windows, `windows.json`) to `bench/sync/profiles/`.',
+    `Machine: ${machineNote()} at the end, ${loadAtStart} at the start. On 2 shared cores, latency`,
+    'includes waiting for a core (the clients’ process is busy too, and so is any other work on the',
+    'machine): compare the servers within a table, and across runs only the ratios.',
   );
   return parts.join('\n');
 }

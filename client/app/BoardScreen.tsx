@@ -4,13 +4,20 @@ import { readMeta } from '../../shared/model/index.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useBoardItems } from '../canvas/useBoardItems.ts';
 import { RefusalBanner } from '../panels/ConnectionIndicator.tsx';
+import { BoardOverlay } from '../panels/facilitation/BoardOverlay.tsx';
+import { DockButtons, FacilitationDock } from '../panels/facilitation/FacilitationDock.tsx';
+import { FacilitationProvider } from '../panels/facilitation/FacilitationProvider.tsx';
+import { FacilitationSidebar } from '../panels/facilitation/FacilitationSidebar.tsx';
+import { FollowBanner } from '../panels/facilitation/FollowBanner.tsx';
+import { SessionStatus } from '../panels/facilitation/SessionStatus.tsx';
+import { ShareDialog } from '../panels/facilitation/ShareDialog.tsx';
 import { HelpOverlay } from '../panels/HelpOverlay.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
+import { MatrixButton, MatrixPanel } from '../panels/matrix/MatrixView.tsx';
 import { NoticeBar } from '../panels/NoticeBar.tsx';
 import { OutlinePanel } from '../panels/OutlinePanel.tsx';
 import { PlanActions } from '../panels/plan/PlanActions.tsx';
 import { SdgPalette } from '../panels/SdgPalette.tsx';
-import { SharePanel } from '../panels/SharePanel.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { TopBar } from '../panels/TopBar.tsx';
 import { resetBoardUi, useBoardStore } from '../store/boardStore.ts';
@@ -53,12 +60,30 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   const shareOpen = useBoardStore((s) => s.shareOpen);
   const paletteOpen = useBoardStore((s) => s.paletteOpen);
   const canEdit = session.role !== 'viewer';
-  const ctx = useMemo<ToolContext>(() => ({ doc, author: authorOf(identity), canEdit }), [doc, identity, canEdit]);
+  const me = useMemo(() => authorOf(identity), [identity]);
+  const ctx = useMemo<ToolContext>(() => ({ doc, author: me, canEdit }), [doc, me, canEdit]);
   const items = useBoardItems(doc);
-  useBoardShortcuts(ctx, items.cards);
+  // Agreed items are locked for everyone but the facilitator (the server enforces it too): with
+  // one selected, the canvas, inspector and shortcuts do not offer to change it.
+  const selectedCards = useBoardStore((s) => s.selectedCards);
+  const selectedLinks = useBoardStore((s) => s.selectedLinks);
+  const selectionLocked =
+    session.role === 'participant' &&
+    (selectedCards.some((id) => items.cards.get(id)?.status === 'agreed') ||
+      selectedLinks.some((id) => items.links.get(id)?.status === 'agreed'));
+  const editCtx = useMemo<ToolContext>(
+    () => (selectionLocked ? { ...ctx, canEdit: false } : ctx),
+    [ctx, selectionLocked],
+  );
+  useBoardShortcuts(editCtx, items.cards);
 
   useEffect(() => {
-    announce(provider.awareness, { name: identity.name, colour: colourForId(identity.id), group: identity.group });
+    announce(provider.awareness, {
+      name: identity.name,
+      colour: colourForId(identity.id),
+      group: identity.group,
+      id: identity.id,
+    });
   }, [provider, identity]);
 
   const title = session.title || readMeta(doc).title;
@@ -75,32 +100,54 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   }, [session.id]);
 
   return (
-    <div className="board-screen">
-      <TopBar
-        title={title}
-        role={session.role}
-        awareness={provider.awareness}
-        tracker={connection.status}
-        canShare={Boolean(session.links)}
-        actions={<PlanActions session={session} token={token} title={title} items={items} />}
-      />
-      <div className="board-body">
-        <Toolbar ctx={ctx} items={items} />
-        <OutlinePanel items={items} />
-        <main className="board-main">
-          <BoardCanvas ctx={ctx} awareness={provider.awareness} items={items} status={connection.status} />
-          <RefusalBanner tracker={connection.status} />
-          {paletteOpen && (
-            <SdgPalette ctx={ctx} items={items} onClose={() => useBoardStore.getState().setPaletteOpen(false)} />
-          )}
-          {shareOpen && session.links && <SharePanel links={session.links} onClose={closeShare} />}
-          {items.cards.size === 0 && <EmptyHint canEdit={canEdit} />}
-          <NoticeBar />
-          <HelpOverlay />
-        </main>
-        <Inspector ctx={ctx} items={items} />
+    <FacilitationProvider
+      workshopId={session.id}
+      token={token}
+      doc={doc}
+      awareness={provider.awareness}
+      me={me}
+      role={session.role}
+    >
+      <div className="board-screen">
+        <TopBar
+          title={title}
+          role={session.role}
+          awareness={provider.awareness}
+          tracker={connection.status}
+          canShare={Boolean(session.links)}
+          status={<SessionStatus />}
+          actions={
+            <>
+              <DockButtons items={items} />
+              <MatrixButton />
+              <PlanActions session={session} token={token} title={title} items={items} />
+            </>
+          }
+        />
+        <div className="board-body">
+          <Toolbar ctx={ctx} items={items} extra={<FacilitationSidebar />} selectionLocked={selectionLocked} />
+          <OutlinePanel items={items} />
+          <main className="board-main">
+            <BoardCanvas ctx={editCtx} awareness={provider.awareness} items={items} status={connection.status} />
+            <BoardOverlay items={items} />
+            <FollowBanner awareness={provider.awareness} />
+            <RefusalBanner tracker={connection.status} />
+            {paletteOpen && (
+              <SdgPalette ctx={ctx} items={items} onClose={() => useBoardStore.getState().setPaletteOpen(false)} />
+            )}
+            {shareOpen && session.links && (
+              <ShareDialog workshopId={session.id} token={token} links={session.links} onClose={closeShare} />
+            )}
+            <FacilitationDock items={items} />
+            {items.cards.size === 0 && <EmptyHint canEdit={canEdit} />}
+            <MatrixPanel ctx={ctx} title={title} />
+            <NoticeBar />
+            <HelpOverlay />
+          </main>
+          <Inspector ctx={editCtx} items={items} />
+        </div>
       </div>
-    </div>
+    </FacilitationProvider>
   );
 }
 

@@ -3,19 +3,18 @@
 // marquee, space-drag or middle-drag to pan, drag a corner to resize, drag a card's knob to draw
 // a link, drag a selected link's end to re-target it; wheel and pinch to pan and zoom. Hits are
 // geometric, from the scene index: the layers never listen.
-import { type Card, getCard, moveCards, resizeCard, retargetLink } from '../../shared/model/index.ts';
+import type { Card } from '../../shared/model/index.ts';
 import { useBoardStore } from '../store/boardStore.ts';
-import { clampScale } from '../store/viewportSlice.ts';
-import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { createNote } from '../tools/createCards.ts';
 import { editableField } from '../tools/editText.ts';
-import { clickCardWithLinkTool, linkCards } from '../tools/linkTool.ts';
-import { cardsToDrag, commitMoves } from '../tools/selectTool.ts';
+import { clickCardWithLinkTool, linkCards, retargetEnd } from '../tools/linkTool.ts';
+import { cardsToDrag, commitMoves, commitResize } from '../tools/selectTool.ts';
 import type { CanvasView } from './CanvasView.ts';
 import type { Point } from './geometry.ts';
 import { type Gesture, IDLE, resizedRect } from './gesture.ts';
 import { cornerAt, endAt, knobAt } from './handles.ts';
+import { PinchTracker } from './pinch.ts';
 import { wheelToViewport } from './wheel.ts';
 
 const DRAG_THRESHOLD_PX = 4;
@@ -36,8 +35,7 @@ export interface ControllerHooks {
 
 export class CanvasController {
   private spaceHeld = false;
-  private readonly touches = new Map<number, Point>();
-  private pinch: { distance: number; centre: Point } | null = null;
+  private readonly pinch = new PinchTracker();
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -112,16 +110,12 @@ export class CanvasController {
 
   private down(e: PointerEvent): void {
     if (!this.onCanvas(e)) return;
-    if (e.pointerType === 'touch') {
-      this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
-      if (this.touches.size === 2) {
-        // A second finger turns whatever started into a pinch.
-        this.set(IDLE);
-        this.pinch = null;
-        return;
-      }
+    if (e.pointerType === 'touch' && this.pinch.down(e.pointerId, { x: e.clientX, y: e.clientY })) {
+      // A second finger turns whatever started into a pinch.
+      this.set(IDLE);
+      return;
     }
-    if (this.touches.size > 1) return;
+    if (this.pinch.active) return;
     // Leaving a text field (the card editor commits on blur) and taking keyboard shortcuts.
     if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
       document.activeElement.blur();
@@ -156,7 +150,7 @@ export class CanvasController {
         const r = this.view.rectOf(card);
         const corner = cornerAt(r, p, scale);
         if (corner) {
-          this.set({ kind: 'resize', cardId: card.id, corner, start: r, rect: r, origin: p });
+          this.set({ kind: 'resize', cardId: card.id, set: new Set([card.id]), corner, start: r, rect: r, origin: p });
           return;
         }
         if (knobAt(r, p, scale) && this.isLinkable(card)) {
@@ -198,10 +192,15 @@ export class CanvasController {
   }
 
   private move(e: PointerEvent): void {
-    if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
-      this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
-      if (this.touches.size === 2) {
-        this.pinchMove();
+    if (e.pointerType === 'touch' && this.pinch.tracks(e.pointerId)) {
+      const next = this.pinch.move(
+        e.pointerId,
+        { x: e.clientX, y: e.clientY },
+        this.view.viewport,
+        this.view.pageOrigin,
+      );
+      if (next) {
+        useBoardStore.getState().setViewport(next);
         return;
       }
     }
@@ -329,8 +328,7 @@ export class CanvasController {
   }
 
   private up(e: PointerEvent): void {
-    this.touches.delete(e.pointerId);
-    if (this.touches.size < 2) this.pinch = null;
+    this.pinch.up(e.pointerId);
     const g = this.gesture;
     const ctx = this.hooks.ctx();
     const store = useBoardStore.getState();
@@ -349,31 +347,14 @@ export class CanvasController {
         commitMoves(ctx, moves);
         break;
       }
-      case 'resize': {
-        const { rect, cardId } = g;
-        const card = getCard(ctx.doc, cardId);
-        if (ctx.canEdit && card && (rect.x !== card.x || rect.y !== card.y || rect.w !== card.w || rect.h !== card.h)) {
-          ctx.doc.transact(() => {
-            resizeCard(ctx.doc, cardId, rect.w, rect.h, LOCAL_ORIGIN);
-            moveCards(ctx.doc, [{ id: cardId, x: rect.x, y: rect.y }], LOCAL_ORIGIN);
-          }, LOCAL_ORIGIN);
-        }
+      case 'resize':
+        commitResize(ctx, g.cardId, g.rect);
         break;
-      }
       case 'link':
         if (g.over) linkCards(ctx, g.from, g.over);
         break;
       case 'retarget':
-        if (g.over && ctx.canEdit) {
-          try {
-            retargetLink(ctx.doc, g.linkId, g.end, g.over, LOCAL_ORIGIN);
-          } catch (error) {
-            store.notify(
-              error instanceof Error ? `That link cannot go there: ${error.message}.` : String(error),
-              'error',
-            );
-          }
-        }
+        if (g.over) retargetEnd(ctx, g.linkId, g.end, g.over);
         break;
       default:
         break;
@@ -383,26 +364,8 @@ export class CanvasController {
   }
 
   private cancel(e: PointerEvent): void {
-    this.touches.delete(e.pointerId);
-    this.pinch = null;
+    this.pinch.up(e.pointerId);
     this.set(IDLE);
-  }
-
-  private pinchMove(): void {
-    const [a, b] = [...this.touches.values()] as [Point, Point];
-    const box = this.view.pageOrigin;
-    const now = {
-      distance: Math.hypot(b.x - a.x, b.y - a.y),
-      centre: { x: (a.x + b.x) / 2 - box.left, y: (a.y + b.y) / 2 - box.top },
-    };
-    const prev = this.pinch;
-    this.pinch = now;
-    if (!prev || prev.distance === 0) return;
-    const v = this.view.viewport;
-    const scale = clampScale(v.scale * (now.distance / prev.distance));
-    const boardX = (prev.centre.x - v.x) / v.scale;
-    const boardY = (prev.centre.y - v.y) / v.scale;
-    useBoardStore.getState().setViewport({ scale, x: now.centre.x - boardX * scale, y: now.centre.y - boardY * scale });
   }
 
   private doubleClick(e: MouseEvent): void {

@@ -13,8 +13,9 @@ import { type Gesture, IDLE, liveRect, movingCards } from './gesture.ts';
 import { canLink, distanceToSegment, linkEnds } from './handles.ts';
 import { drawOverlay } from './overlay.ts';
 import type { PresenceView } from './presenceView.ts';
-import { drawCardDetail, drawCardsOverview, drawFrameOverview, layoutBudget } from './scene/drawCards.ts';
+import { drawCardDetail, layoutBudget } from './scene/drawCards.ts';
 import { drawLinkDetail, drawLinksOverview } from './scene/drawLinks.ts';
+import { drawCardsOverview, drawFrameOverview } from './scene/drawOverview.ts';
 import { type Box, SceneIndex } from './scene/sceneIndex.ts';
 import type { BoardItems } from './useBoardItems.ts';
 

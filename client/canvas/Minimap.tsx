@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useBoardStore } from '../store/boardStore.ts';
 import type { CanvasView } from './CanvasView.ts';
-import { overviewFill } from './scene/drawCards.ts';
+import { overviewFill } from './scene/drawOverview.ts';
 import type { Box } from './scene/sceneIndex.ts';
 import { COLOURS } from './theme.ts';
 

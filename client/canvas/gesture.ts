@@ -12,7 +12,7 @@ export type Gesture =
   | { kind: 'drag'; ids: readonly string[]; set: ReadonlySet<string>; origin: Point; dx: number; dy: number }
   | { kind: 'marquee'; origin: Point; at: Point; additive: boolean; base: readonly string[] }
   | { kind: 'pan'; last: { x: number; y: number } }
-  | { kind: 'resize'; cardId: string; corner: Corner; start: Rect; rect: Rect; origin: Point }
+  | { kind: 'resize'; cardId: string; set: ReadonlySet<string>; corner: Corner; start: Rect; rect: Rect; origin: Point }
   /** A new link dragged out of a card's edge handle, or started with the link tool. */
   | { kind: 'link'; from: string; at: Point; over: string | null }
   /** One end of a selected link dragged to another card. */
@@ -32,7 +32,7 @@ export function liveRect(gesture: Gesture, card: { id: string } & Rect): Rect {
 /** Cards the gesture draws on the drag layer instead of the scene. */
 export function movingCards(gesture: Gesture): ReadonlySet<string> | null {
   if (gesture.kind === 'drag') return gesture.set;
-  if (gesture.kind === 'resize') return new Set([gesture.cardId]);
+  if (gesture.kind === 'resize') return gesture.set;
   return null;
 }
 

@@ -1,7 +1,11 @@
 // The end of the shared timer is heard as well as seen: a short two-tone beep through WebAudio.
 let context: AudioContext | null = null;
+let beepsPlayed = 0;
+
 /** How many beeps this page has played (for tests). */
-export let beepsPlayed = 0;
+export function beepCount(): number {
+  return beepsPlayed;
+}
 
 export function beep(): void {
   try {

@@ -29,7 +29,12 @@ export function suggestMentions<P extends Mentionable>(people: readonly P[], que
 }
 
 /** Replaces the "@query" at `start…caret` with "@Name ", returning the new text and caret. */
-export function insertMention(text: string, start: number, caret: number, name: string): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  start: number,
+  caret: number,
+  name: string,
+): { text: string; caret: number } {
   const inserted = `@${name} `;
   return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length };
 }

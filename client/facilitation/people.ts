@@ -74,7 +74,14 @@ export function knownPeople(
   }
   for (const voter of voters) {
     if (!people.has(voter)) {
-      people.set(voter, { id: voter, name: 'Someone', group: '', online: false, clientIds: [], colour: colourFor(voter) });
+      people.set(voter, {
+        id: voter,
+        name: 'Someone',
+        group: '',
+        online: false,
+        clientIds: [],
+        colour: colourFor(voter),
+      });
     }
   }
   return [...people.values()].sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));

@@ -50,7 +50,11 @@ export function viewOfItem(doc: Y.Doc, ref: ItemRef, size: ScreenSize, current: 
   const minY = Math.min(...cards.map((c) => c.y));
   const maxX = Math.max(...cards.map((c) => c.x + c.w));
   const maxY = Math.max(...cards.map((c) => c.y + c.h));
-  const fit = Math.min(1, (size.width - 160) / Math.max(1, maxX - minX), (size.height - 160) / Math.max(1, maxY - minY));
+  const fit = Math.min(
+    1,
+    (size.width - 160) / Math.max(1, maxX - minX),
+    (size.height - 160) / Math.max(1, maxY - minY),
+  );
   const zoom = Math.min(current < 0.5 ? 1 : current, Math.max(0.05, fit));
   return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, zoom };
 }
@@ -79,7 +83,10 @@ export function animateTo(view: Viewport, ms = VIEW_ANIMATION_MS): void {
     const e = 1 - (1 - t) ** 3;
     // Interpolating the scale geometrically keeps the zoom even.
     const scale = from.scale * (to.scale / from.scale) ** e;
-    const centreFrom = { x: (stageSize.width / 2 - from.x) / from.scale, y: (stageSize.height / 2 - from.y) / from.scale };
+    const centreFrom = {
+      x: (stageSize.width / 2 - from.x) / from.scale,
+      y: (stageSize.height / 2 - from.y) / from.scale,
+    };
     const cx = centreFrom.x + (view.x - centreFrom.x) * e;
     const cy = centreFrom.y + (view.y - centreFrom.y) * e;
     setViewportQuietly({ scale, x: stageSize.width / 2 - cx * scale, y: stageSize.height / 2 - cy * scale });
@@ -111,7 +118,8 @@ export function startViewSync(doc: Y.Doc, awareness: Awareness, myId: string, lo
   };
   cleanups.push(
     useBoardStore.subscribe((s, prev) => {
-      if (s.viewport !== prev.viewport || s.stageSize !== prev.stageSize) publishTimer ??= setTimeout(publish, VIEWPORT_PUBLISH_MS);
+      if (s.viewport !== prev.viewport || s.stageSize !== prev.stageSize)
+        publishTimer ??= setTimeout(publish, VIEWPORT_PUBLISH_MS);
       // A pan or zoom of one's own stops following.
       if (s.viewport !== prev.viewport && !moving && s.following !== null) s.setFollowing(null);
     }),

@@ -11,7 +11,12 @@ export const VOTE_SCOPE_LABELS: Record<VoteScope, string> = {
 };
 
 function inside(card: Card, frame: Card): boolean {
-  return card.x >= frame.x && card.y >= frame.y && card.x + card.w <= frame.x + frame.w && card.y + card.h <= frame.y + frame.h;
+  return (
+    card.x >= frame.x &&
+    card.y >= frame.y &&
+    card.x + card.w <= frame.x + frame.w &&
+    card.y + card.h <= frame.y + frame.h
+  );
 }
 
 const byPosition = (a: Card, b: Card) => a.y - b.y || a.x - b.x;
@@ -26,7 +31,10 @@ export function voteItems(
   const all = [...cards.values()];
   switch (scope) {
     case 'interventions':
-      return all.filter((c) => c.kind === 'intervention').sort(byPosition).map((c) => ({ type: 'card', id: c.id }));
+      return all
+        .filter((c) => c.kind === 'intervention')
+        .sort(byPosition)
+        .map((c) => ({ type: 'card', id: c.id }));
     case 'frame': {
       const frame = selection.cards.map((id) => cards.get(id)).find((c) => c?.kind === 'frame');
       if (!frame) return [];

@@ -11,6 +11,7 @@ import type { ToolContext } from '../tools/context.ts';
 import { createCard, createIntervention, createNote } from '../tools/createCards.ts';
 import { CARD_KIND_LABELS, CARD_KIND_NOUNS } from '../tools/kindLabels.ts';
 import { deleteSelection } from '../tools/selectTool.ts';
+import { usePrivateNoteAction } from './facilitation/FacilitationProvider.tsx';
 import { EyeIcon, InterventionIcon, LinkIcon, NoteIcon, PointerIcon, TrashIcon } from './icons.tsx';
 import { ActorIcon, FrameIcon, GridIcon, ObjectiveIcon } from './planIcons.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
@@ -75,13 +76,24 @@ function AddButton({ kind, shortcut, icon, disabled, onClick }: AddButtonProps) 
   );
 }
 
-export function Toolbar({ ctx, items }: { ctx: ToolContext; items: BoardItems }) {
+interface ToolbarProps {
+  ctx: ToolContext;
+  items: BoardItems;
+  /** A section above the tools (the facilitation controls). */
+  extra?: ReactNode;
+  /** The selection holds an item this person may not change (agreed and locked). */
+  selectionLocked?: boolean;
+}
+
+export function Toolbar({ ctx, items, extra, selectionLocked = false }: ToolbarProps) {
   const selectedCount = useBoardStore((s) => s.selectedCards.length + s.selectedLinks.length);
   const tool = useBoardStore((s) => s.tool);
   const linkFrom = useBoardStore((s) => s.linkFrom);
   const paletteOpen = useBoardStore((s) => s.paletteOpen);
   const setPaletteOpen = useBoardStore((s) => s.setPaletteOpen);
   const viewer = !ctx.canEdit;
+  // While private brainstorming is on, a participant's new note goes to their private board.
+  const privateNote = usePrivateNoteAction();
 
   return (
     <aside className="sidebar" aria-label="Tools">
@@ -91,6 +103,7 @@ export function Toolbar({ ctx, items }: { ctx: ToolContext; items: BoardItems })
           <span>You are viewing this board. You see every change live but cannot change anything.</span>
         </p>
       )}
+      {extra}
       <section className="sidebar-section" aria-labelledby="tools-heading">
         <h2 id="tools-heading" className="sidebar-heading">
           Tools
@@ -115,7 +128,7 @@ export function Toolbar({ ctx, items }: { ctx: ToolContext; items: BoardItems })
             shortcut="N"
             icon={<NoteIcon />}
             disabled={viewer}
-            onClick={() => createNote(ctx, centre())}
+            onClick={() => (privateNote ? privateNote() : createNote(ctx, centre()))}
           />
           <AddButton
             kind="intervention"
@@ -168,7 +181,7 @@ export function Toolbar({ ctx, items }: { ctx: ToolContext; items: BoardItems })
           type="button"
           className="tool-button tool-button-danger"
           data-testid="delete-selected"
-          disabled={viewer || selectedCount === 0}
+          disabled={viewer || selectedCount === 0 || selectionLocked}
           onClick={() => deleteSelection(ctx)}
           title="Delete the selection (Delete)"
         >

@@ -19,9 +19,11 @@ interface Props {
   canShare: boolean;
   /** Buttons for the whole board (export, import), before Invite. */
   actions?: ReactNode;
+  /** The workshop's state for everyone (phase, timer), after the title. */
+  status?: ReactNode;
 }
 
-export function TopBar({ title, role, awareness, tracker, canShare, actions }: Props) {
+export function TopBar({ title, role, awareness, tracker, canShare, actions, status }: Props) {
   const identity = useBoardStore((s) => s.identity);
   const shareOpen = useBoardStore((s) => s.shareOpen);
   const setShareOpen = useBoardStore((s) => s.setShareOpen);
@@ -43,6 +45,7 @@ export function TopBar({ title, role, awareness, tracker, canShare, actions }: P
             View only
           </span>
         )}
+        {status}
       </div>
       <div className="topbar-end">
         <PeopleList awareness={awareness} />

@@ -20,6 +20,8 @@ export interface PresenceUser {
   name: string;
   colour: string;
   group: string;
+  /** The person's stable author id (people panel, following, mentions); absent from older clients. */
+  id?: string;
 }
 
 export interface BoardPoint {
@@ -57,9 +59,10 @@ export function readPeer(awareness: Awareness, clientId: number): Peer | undefin
   const state = awareness.getStates().get(clientId);
   if (!state || !isUser(state.user)) return undefined;
   const name = state.user.name.slice(0, 60);
+  const id = typeof state.user.id === 'string' && state.user.id.length <= 64 ? state.user.id : undefined;
   return {
     clientId,
-    user: { ...state.user, name },
+    user: { name, colour: state.user.colour, group: state.user.group, ...(id ? { id } : {}) },
     cursor: isPoint(state.cursor) ? state.cursor : null,
     selection: readSelection(state.selection),
   };

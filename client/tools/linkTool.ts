@@ -1,6 +1,13 @@
 // The link tool: click a card, then another (or drag from one to the other, or from a selected
 // card's edge knob); the first kind of link that fits joins them.
-import { addLink, getCard, LINK_ENDS, type LinkKind, linkKindsBetween } from '../../shared/model/index.ts';
+import {
+  addLink,
+  getCard,
+  LINK_ENDS,
+  type LinkKind,
+  linkKindsBetween,
+  retargetLink,
+} from '../../shared/model/index.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
@@ -59,4 +66,16 @@ export function linkCards(ctx: ToolContext, from: string, to: string): string | 
   const id = addLink(ctx.doc, { kind, from, to, author: ctx.author }, LOCAL_ORIGIN);
   store.select({ type: 'link', id }, false);
   return id;
+}
+
+/** Re-binds one end of a link to another card; says why when that card cannot take it. */
+export function retargetEnd(ctx: ToolContext, linkId: string, end: 'from' | 'to', cardId: string): void {
+  if (!ctx.canEdit) return;
+  try {
+    retargetLink(ctx.doc, linkId, end, cardId, LOCAL_ORIGIN);
+  } catch (error) {
+    useBoardStore
+      .getState()
+      .notify(error instanceof Error ? `That link cannot go there: ${error.message}.` : String(error), 'error');
+  }
 }

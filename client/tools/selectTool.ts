@@ -1,5 +1,5 @@
 // The select tool: click to select (shift adds), drag to move; a drag is one model write.
-import { type CardMove, deleteCards, deleteLinks, moveCards } from '../../shared/model/index.ts';
+import { type CardMove, deleteCards, deleteLinks, getCard, moveCards, resizeCard } from '../../shared/model/index.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
@@ -27,6 +27,21 @@ export function commitMoves(ctx: ToolContext, moves: readonly CardMove[]): void 
     moves.map((m) => ({ id: m.id, x: Math.round(m.x), y: Math.round(m.y) })),
     LOCAL_ORIGIN,
   );
+}
+
+/** Resizes a card to a rect (a corner dragged: position and size), as one undo step. */
+export function commitResize(
+  ctx: ToolContext,
+  cardId: string,
+  rect: { x: number; y: number; w: number; h: number },
+): void {
+  const card = getCard(ctx.doc, cardId);
+  if (!ctx.canEdit || !card) return;
+  if (rect.x === card.x && rect.y === card.y && rect.w === card.w && rect.h === card.h) return;
+  ctx.doc.transact(() => {
+    resizeCard(ctx.doc, cardId, rect.w, rect.h, LOCAL_ORIGIN);
+    moveCards(ctx.doc, [{ id: cardId, x: rect.x, y: rect.y }], LOCAL_ORIGIN);
+  }, LOCAL_ORIGIN);
 }
 
 export function deleteSelection(ctx: ToolContext): void {

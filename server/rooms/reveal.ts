@@ -29,7 +29,12 @@ export async function revealPrivateNotes(
         const notes = await mine.change((doc) => listPrivateNotes(doc));
         if (notes.length === 0) return;
         const added = await board.change((doc) => addPrivateNotesToBoard(doc, notes, { anonymous }));
-        await mine.change((doc) => deleteCards(doc, notes.map((n) => n.id)));
+        await mine.change((doc) =>
+          deleteCards(
+            doc,
+            notes.map((n) => n.id),
+          ),
+        );
         result.moved += added.length;
         result.people++;
       });

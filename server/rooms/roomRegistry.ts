@@ -116,10 +116,6 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
-    await Promise.all([
-      ...rooms.map((room) => room.close()),
-      ...this.unloading.values(),
-      this.privates.closeAll(),
-    ]);
+    await Promise.all([...rooms.map((room) => room.close()), ...this.unloading.values(), this.privates.closeAll()]);
   }
 }

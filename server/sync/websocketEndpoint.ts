@@ -143,7 +143,10 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         );
         if (privateKey) {
           const joined = await rooms.privates.join(privateKey, c);
-          room = { receive: (conn, frame) => joined.receive(conn, frame), leave: () => rooms.privates.leave(joined, c) };
+          room = {
+            receive: (conn, frame) => joined.receive(conn, frame),
+            leave: () => rooms.privates.leave(joined, c),
+          };
         } else {
           const joined = await rooms.join(workshopId, c);
           room = { receive: (conn, frame) => joined.receive(conn, frame), leave: () => rooms.leave(joined, c) };

@@ -138,6 +138,72 @@ describe('the canvas', () => {
   );
 
   it(
+    'draws a link from a card’s edge knob, re-targets its end, deletes it, and resizes a card by its corner',
+    async () => {
+      const board = await seedBoard(server.url, (doc) => ({
+        intervention: addCard(
+          doc,
+          { kind: 'intervention', x: 0, y: 0, author: SEEDER, fields: { title: 'Language courses' } },
+          SEED_ORIGIN,
+        ),
+        first: addCard(doc, { kind: 'target', x: 420, y: 0, author: SEEDER, fields: { code: '4.b' } }, SEED_ORIGIN),
+        second: addCard(doc, { kind: 'target', x: 420, y: 320, author: SEEDER, fields: { code: '8.8' } }, SEED_ORIGIN),
+      }));
+      const { intervention, first, second } = board.made;
+      const { page, errors } = await open(board.link, 'Knut Knob');
+      await waitForCards(page, 3);
+      const links = () => page.evaluate(() => window.__sdgBoard?.links() ?? []);
+      const centre = (b: { x: number; y: number; width: number; height: number }) => ({
+        x: b.x + b.width / 2,
+        y: b.y + b.height / 2,
+      });
+
+      // Select the intervention; its right-hand knob sits 16 px outside its edge.
+      const box = await drawnCardBox(page, intervention);
+      await page.mouse.click(box.x + 30, box.y + 30);
+      await dragMouse(
+        page,
+        { x: box.x + box.width + 16, y: box.y + box.height / 2 },
+        centre(await drawnCardBox(page, first)),
+      );
+      await expect.poll(async () => (await links()).length).toBe(1);
+      const [link] = await links();
+      expect({ kind: link?.kind, from: link?.from, to: link?.to }).toEqual({
+        kind: 'contributes',
+        from: intervention,
+        to: first,
+      });
+      expect((await selection(page)).links).toEqual([link?.id]);
+
+      // Drag the selected link's head onto the other target.
+      const ends = await page.evaluate((id) => window.__sdgBoard?.canvas()?.linkClientEnds(id) ?? null, link?.id ?? '');
+      if (!ends) throw new Error('the link is not drawn');
+      await dragMouse(page, ends.to, centre(await drawnCardBox(page, second)));
+      await expect.poll(async () => (await links())[0]?.to).toBe(second);
+
+      await page.keyboard.press('Delete');
+      await expect.poll(async () => (await links()).length).toBe(0);
+
+      // Resize the second target by its bottom-right corner.
+      const target = await drawnCardBox(page, second);
+      await page.mouse.click(target.x + 20, target.y + 20);
+      const before = await readCard(page, second);
+      await dragMouse(
+        page,
+        { x: target.x + target.width, y: target.y + target.height },
+        {
+          x: target.x + target.width + 60,
+          y: target.y + target.height + 40,
+        },
+      );
+      await expect.poll(async () => (await readCard(page, second))?.w).toBeGreaterThan((before?.w ?? 0) + 20);
+      expect((await readCard(page, second))?.x).toBe(before?.x);
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'undo by one person does not undo another’s edit made in between',
     async () => {
       const board = await seedBoard(server.url, (doc) => ({

@@ -9,13 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { privateKeyOf } from '../../server/rooms/privateRoom.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
-import {
-  ANONYMOUS_AUTHOR,
-  addCard,
-  listCards,
-  readFacilitation,
-  setPrivateMode,
-} from '../../shared/model/index.ts';
+import { ANONYMOUS_AUTHOR, addCard, listCards, readFacilitation, setPrivateMode } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
 import { waitFor } from '../support/wait.ts';

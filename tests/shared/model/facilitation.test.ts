@@ -4,19 +4,19 @@ import {
   ANONYMOUS_AUTHOR,
   addCard,
   castVote,
+  clearTimer,
+  endVote,
   getCard,
   listCards,
   listPrivateNotes,
   movePrivateNotes,
-  setPrivateMode,
-  clearTimer,
-  endVote,
   pauseTimer,
   readFacilitation,
   reopenVote,
   resumeTimer,
   revealVote,
   setPhase,
+  setPrivateMode,
   startTimer,
   startVote,
   tallyVote,
@@ -118,7 +118,12 @@ describe('private brainstorming', () => {
   it('moves private notes onto the board with their author, and empties the private board', () => {
     const mine = new Y.Doc();
     const board = new Y.Doc();
-    const id = addCard(mine, { kind: 'note', x: 10, y: 20, author: who, fields: { text: 'Diaspora fund' } }, undefined, 5);
+    const id = addCard(
+      mine,
+      { kind: 'note', x: 10, y: 20, author: who, fields: { text: 'Diaspora fund' } },
+      undefined,
+      5,
+    );
     addCard(mine, { kind: 'note', x: 0, y: 0, author: who, fields: { text: '   ' } });
     expect(listPrivateNotes(mine)).toHaveLength(2);
     expect(movePrivateNotes(mine, board, { anonymous: false })).toBe(1);
