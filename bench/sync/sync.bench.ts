@@ -17,7 +17,14 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineNote, median, REPO_ROOT, writeSection } from '../benchmarksDoc.ts';
 import type { ProbeReply, ProbeRequest, ReadyMessage } from './childProbe.ts';
-import { type BenchClient, closedByServer, type Protocol, type RoomAddress, rawClient, stockClient } from './clients.ts';
+import {
+  type BenchClient,
+  closedByServer,
+  type Protocol,
+  type RoomAddress,
+  rawClient,
+  stockClient,
+} from './clients.ts';
 
 type ServerName = 'ours' | 'reference' | 'hocuspocus';
 
@@ -470,7 +477,11 @@ function failure(name: ServerName, error: unknown, server: ServerChild | null, w
   return { server: name, error: detail };
 }
 
-async function runScenario(scenario: Scenario, specs: ServerSpec[], profiled: string | undefined): Promise<RunResult[]> {
+async function runScenario(
+  scenario: Scenario,
+  specs: ServerSpec[],
+  profiled: string | undefined,
+): Promise<RunResult[]> {
   const results = new Map<ServerName, RunResult>();
   const prepared: Prepared[] = [];
   const started: { spec: ServerSpec; dataDir: string; server: ServerChild | null }[] = [];

@@ -28,13 +28,14 @@ export function FacilitatorControls() {
   const { doc, me, workshopId, token } = useFacilitationContext();
   const f = useFacilitation(doc);
   const notify = useBoardStore((s) => s.notify);
-  const selected = useBoardStore((s) =>
-    s.selectedCards[0]
-      ? ({ type: 'card', id: s.selectedCards[0] } as const)
-      : s.selectedLinks[0]
-        ? ({ type: 'link', id: s.selectedLinks[0] } as const)
-        : null,
-  );
+  // Select primitives: a selector that builds a new object on every call re-renders forever.
+  const selectedCard = useBoardStore((s) => s.selectedCards[0]);
+  const selectedLink = useBoardStore((s) => s.selectedLinks[0]);
+  const selected = selectedCard
+    ? ({ type: 'card', id: selectedCard } as const)
+    : selectedLink
+      ? ({ type: 'link', id: selectedLink } as const)
+      : null;
   const [minutes, setMinutes] = useState('5');
   const [anonymous, setAnonymous] = useState(false);
   const [revealing, setRevealing] = useState(false);

@@ -30,7 +30,7 @@ export function drawMatrix(analysis: MatrixAnalysis<TargetNode>, order: readonly
   const n = order.length;
   const ratio = 2;
   const width = PAD * 2 + HEAD + n * CELL + SUM;
-  const height = PAD * 2 + HEAD + n * CELL + SUM;
+  const height = PAD * 2 + HEAD + n * CELL + CELL;
   const canvas = document.createElement('canvas');
   canvas.width = width * ratio;
   canvas.height = height * ratio;
@@ -44,9 +44,10 @@ export function drawMatrix(analysis: MatrixAnalysis<TargetNode>, order: readonly
   const nodes = analysis.matrix.nodes;
   const x0 = PAD + HEAD;
   const y0 = PAD + HEAD;
-  g.font = '600 11px system-ui, sans-serif';
-  g.fillStyle = '#333';
-  g.fillText('row \u2192 column', PAD + HEAD / 2, PAD + HEAD / 2);
+  g.font = '600 10px system-ui, sans-serif';
+  g.fillStyle = '#555';
+  g.fillText('row \u2192', PAD + HEAD / 2, PAD + HEAD / 2 - 7);
+  g.fillText('column', PAD + HEAD / 2, PAD + HEAD / 2 + 7);
   order.forEach((node, k) => {
     const target = nodes[node];
     if (!target) return;
@@ -91,12 +92,12 @@ export function drawMatrix(analysis: MatrixAnalysis<TargetNode>, order: readonly
     g.fillStyle = '#222';
     g.fillText(signed(out), x0 + n * CELL + SUM / 2, y0 + i * CELL + CELL / 2);
     const inn = analysis.influence[r]?.in.net ?? 0;
-    g.fillText(signed(inn), x0 + i * CELL + CELL / 2, y0 + n * CELL + SUM / 2);
+    g.fillText(signed(inn), x0 + i * CELL + CELL / 2, y0 + n * CELL + CELL / 2);
   });
   g.font = '600 10px system-ui, sans-serif';
   g.fillStyle = '#555';
   g.fillText('\u03a3 out', x0 + n * CELL + SUM / 2, PAD + HEAD / 2);
-  g.fillText('\u03a3 in', PAD + HEAD / 2, y0 + n * CELL + SUM / 2);
+  g.fillText('\u03a3 in', PAD + HEAD / 2, y0 + n * CELL + CELL / 2);
   return canvas;
 }
 
