@@ -96,10 +96,10 @@ const SCENARIOS: Scenario[] = [
 
 /** Each server is measured ROUNDS times, in turn with the others (which are idle meanwhile). */
 const ROUNDS = 7;
-const ROUND_WARM_UP_MS = 300;
+const ROUND_WARM_UP_MS = 250;
 const WINDOW_MS = 800;
-const DRAIN_MS = 300;
-const SETTLE_MS = 700;
+const DRAIN_MS = 250;
+const SETTLE_MS = 500;
 const CONNECT_BATCH = 50;
 const CONNECT_TIMEOUT_MS = 60_000;
 
@@ -535,6 +535,20 @@ async function runScenario(
       process.stdout.write(`  warning: ${closedByServer.count} client sockets were closed by a server\n`);
     }
   } finally {
+    // Anything a server said beyond the expected (ours warns that the built client is absent).
+    for (const entry of started) {
+      const said = (entry.server?.output() ?? '')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.includes('"event":"no-client"'));
+      if (said.length > 0) {
+        process.stdout.write(
+          `  ${entry.spec.name} said:\n${said
+            .slice(0, 10)
+            .map((l) => `    ${l.slice(0, 300)}`)
+            .join('\n')}\n`,
+        );
+      }
+    }
     if (profiled) {
       for (const p of prepared) {
         if (p.spec.name !== profiled) continue;
@@ -680,7 +694,9 @@ async function main(): Promise<void> {
   const all: { scenario: Scenario; results: RunResult[] }[] = [];
   for (const scenario of scenarios) {
     process.stdout.write(`${scenario.key} …\n`);
+    const scenarioStarted = performance.now();
     const results = await runScenario(scenario, servers, profiled);
+    process.stdout.write(`  (${((performance.now() - scenarioStarted) / 1000).toFixed(0)} s)\n`);
     for (const result of results) {
       process.stdout.write(
         `  ${result.server}: ${

@@ -16,17 +16,18 @@ export function formatRemaining(ms: number): string {
 }
 
 export function useTimer(timer: TimerState | null): { remainingMs: number | null; ended: boolean; flashing: boolean } {
-  const [now, setNow] = useState(() => Date.now());
+  // Ticks re-render while the timer runs; the time itself is read fresh on every render.
+  const [, setTick] = useState(0);
   const [flashing, setFlashing] = useState(false);
   const loadedAt = useRef(Date.now());
   const signalled = useRef<number | null>(null);
   const running = timer?.endsAt !== null && timer !== null;
   useEffect(() => {
     if (!running) return;
-    const id = setInterval(() => setNow(Date.now()), TICK_MS);
+    const id = setInterval(() => setTick((n) => n + 1), TICK_MS);
     return () => clearInterval(id);
   }, [running]);
-  const remainingMs = timerRemainingMs(timer, now);
+  const remainingMs = timerRemainingMs(timer, Date.now());
   const ended = running && remainingMs === 0;
   const endsAt = timer?.endsAt ?? null;
   useEffect(() => {

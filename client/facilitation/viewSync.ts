@@ -59,6 +59,16 @@ export function viewOfItem(doc: Y.Doc, ref: ItemRef, size: ScreenSize, current: 
   return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, zoom };
 }
 
+/** The facilitation panel's width over the right of the board, with its margin. */
+const DOCK_PX = 396;
+
+/** A view shifted so that its centre falls in the part of the board the open panel leaves free. */
+function besideDock(view: Viewport, size: ScreenSize): Viewport {
+  const open = useBoardStore.getState().facilitationPanel !== null;
+  if (!open || size.width < DOCK_PX * 1.6) return view;
+  return { ...view, x: view.x + DOCK_PX / 2 / view.zoom };
+}
+
 let animation = 0;
 /** True while this module moves the view, so that following is not stopped by it. */
 let moving = false;
@@ -144,12 +154,12 @@ export function startViewSync(doc: Y.Doc, awareness: Awareness, myId: string, lo
     if (f.spotlight && f.spotlight.at > lastSpotlight) {
       lastSpotlight = f.spotlight.at;
       const view = viewOfItem(doc, f.spotlight.item, stageSize, viewport.scale);
-      if (view) animateTo(view);
+      if (view) animateTo(besideDock(view, stageSize));
     }
     if (f.walkItem !== walkItem) {
       walkItem = f.walkItem;
       const view = walkItem ? viewOfItem(doc, { type: 'card', id: walkItem }, stageSize, viewport.scale) : null;
-      if (view) animateTo(view);
+      if (view) animateTo(besideDock(view, stageSize));
     }
   };
   cleanups.push(cache.subscribe(onMeta));

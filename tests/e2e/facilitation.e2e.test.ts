@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addCard } from '../../shared/model/index.ts';
 import {
@@ -63,6 +63,17 @@ describe('running a live validation workshop', () => {
     browser = await launchChromium();
   }, 180_000);
 
+  let testPages: TestPage[] = [];
+  beforeEach(() => {
+    testPages = [];
+  });
+  // A failed test leaves a screenshot of each of its pages, to see what the people saw.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const [i, tp] of testPages.entries())
+      await shot(tp.page, `failed-${ctx.task.name.slice(0, 30)}-${i}`).catch(() => {});
+  });
+
   afterAll(async () => {
     for (const { context } of pages) await context.close().catch(() => {});
     await browser?.close();
@@ -72,6 +83,7 @@ describe('running a live validation workshop', () => {
   async function open(link: string, name: string): Promise<TestPage> {
     const tp = await openBoard(browser, link, name);
     pages.push(tp);
+    testPages.push(tp);
     return tp;
   }
 
@@ -277,7 +289,8 @@ describe('running a live validation workshop', () => {
           return p && a && Math.abs(p.x - a.x) <= 2 && Math.abs(p.y - a.y) <= 2;
         })
         .toBe(true);
-      await ada.page.mouse.move(box.x + 200, box.y + 200);
+      // Away from the people panel over the right of the board.
+      await ada.page.mouse.move(box.x + 40, box.y + box.height / 2);
       await ada.page.mouse.wheel(0, 300);
       await ada.page.getByTestId('follow-banner').waitFor({ state: 'detached' });
     },
@@ -389,13 +402,16 @@ describe('running a live validation workshop', () => {
 
       await pia.page.getByTestId(`lock-badge-${id}`).waitFor();
       await select(pia.page, id);
-      await pia.page.getByTestId('inspector').getByTestId('status-control').waitFor();
-      expect(await pia.page.getByTestId('inspector').getByTestId('status-control').isDisabled()).toBe(true);
+      const status = (page: Page) => page.getByTestId('inspector').getByTestId('status-control').locator('input');
+      await status(pia.page).first().waitFor({ state: 'attached' });
+      expect(await status(pia.page).first().isDisabled()).toBe(true);
       expect(await pia.page.getByTestId('delete-selected').isDisabled()).toBe(true);
       await shot(pia.page, 'locked');
 
+      await ada.page.getByTestId('open-walk').click();
       await select(ada.page, id);
-      expect(await ada.page.getByTestId('inspector').getByTestId('status-control').isDisabled()).toBe(false);
+      await status(ada.page).first().waitFor({ state: 'attached' });
+      expect(await status(ada.page).first().isDisabled()).toBe(false);
       const record = await ada.page.evaluate(() => window.__sdgFacilitation?.facilitation().validation);
       expect(record?.[id]).toMatchObject({ decision: 'agreed', by: 'Ada', checks: { targets: true, budget: true } });
     },

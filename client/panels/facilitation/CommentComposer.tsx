@@ -101,7 +101,7 @@ export function CommentComposer<P extends Mentionable & { colour: string }>({
         </ul>
       )}
       <div className="comment-composer-actions">
-        <span className="hint">Type @ to mention someone · Ctrl+Enter sends</span>
+        <span className="comment-hint">Type @ to mention someone · Ctrl+Enter sends</span>
         <button
           type="button"
           className="button button-primary button-compact"

@@ -4,12 +4,28 @@ import { useMemo } from 'react';
 import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
-import { contributions, type GroupKey, participationByGroup } from '../../facilitation/people.ts';
+import { type Contribution, contributions, type GroupKey, participationByGroup } from '../../facilitation/people.ts';
 import { usePeople } from '../../facilitation/usePeople.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 
 export function groupLabel(group: string): string {
   return STAKEHOLDER_GROUP_LABELS[group as StakeholderGroup] ?? (group ? group : 'Group not given');
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** " · 2 cards, 1 link, 3 dots", leaving out what is zero. */
+function countsText(c: Contribution | undefined): string {
+  if (!c) return '';
+  const parts = [
+    c.cards ? plural(c.cards, 'card') : '',
+    c.links ? plural(c.links, 'link') : '',
+    c.comments ? plural(c.comments, 'comment') : '',
+    c.votes ? plural(c.votes, 'dot') : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
 }
 
 function groupKeyLabel(group: GroupKey): string {
@@ -39,12 +55,14 @@ export function PeoplePanel({ items }: { items: BoardItems }) {
             <li key={p.id} className="person-row" data-testid="person-online">
               <span className="person-dot" style={{ background: p.colour }} aria-hidden="true" />
               <span className="person-name">
-                {p.name}
-                {isMe && <span className="person-me"> (you)</span>}
-                <span className="person-group">{groupLabel(p.group)}</span>
-              </span>
-              <span className="person-counts" title="Cards, links and dots">
-                {c ? `${c.cards}·${c.links}·${c.votes}` : '—'}
+                <span>
+                  {p.name}
+                  {isMe && <span className="person-me"> (you)</span>}
+                </span>
+                <span className="person-group">
+                  {groupLabel(p.group)}
+                  {countsText(c)}
+                </span>
               </span>
               {!isMe && clientId !== null && (
                 <button
@@ -71,11 +89,11 @@ export function PeoplePanel({ items }: { items: BoardItems }) {
                 <li key={p.id} className="person-row person-away" data-testid="person-away">
                   <span className="person-dot" style={{ background: p.colour }} aria-hidden="true" />
                   <span className="person-name">
-                    {p.name}
-                    <span className="person-group">{groupLabel(p.group)}</span>
-                  </span>
-                  <span className="person-counts" title="Cards, links and dots">
-                    {c ? `${c.cards}·${c.links}·${c.votes}` : '—'}
+                    <span>{p.name}</span>
+                    <span className="person-group">
+                      {groupLabel(p.group)}
+                      {countsText(c)}
+                    </span>
                   </span>
                 </li>
               );
@@ -99,12 +117,19 @@ export function PeoplePanel({ items }: { items: BoardItems }) {
         <tbody>
           {groups.map((g) => {
             const total = g.cards + g.links + g.votes;
+            const state = total > 0 ? 'heard' : g.people > 0 ? 'silent' : 'absent';
             return (
-              <tr key={g.group} className={total === 0 ? 'participation-missing' : undefined} data-group={g.group}>
+              <tr key={g.group} className={`participation-${state}`} data-group={g.group} data-state={state}>
                 <th scope="row">
                   {groupKeyLabel(g.group)}
-                  <span className="participation-bar" style={{ width: `${(total / max) * 100}%` }} aria-hidden="true" />
-                  {total === 0 && <span className="participation-note">no contribution yet</span>}
+                  {total > 0 && (
+                    <span
+                      className="participation-bar"
+                      style={{ width: `${(total / max) * 100}%` }}
+                      aria-hidden="true"
+                    />
+                  )}
+                  {state === 'silent' && <span className="participation-note">here, no contribution yet</span>}
                 </th>
                 <td>
                   {g.people}

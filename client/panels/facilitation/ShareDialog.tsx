@@ -110,8 +110,8 @@ export function ShareDialog({ workshopId, token, links: sessionLinks, onClose }:
         const link = localiseLink(links[role]);
         return (
           <div key={role} className="share-dialog-row" data-testid={`share-row-${role}`}>
-            <div className="share-dialog-link">
-              <LinkRow role={role} link={link} />
+            <LinkRow role={role} link={link} />
+            <div className={`share-dialog-qr${enlarged === role ? ' share-dialog-qr-large' : ''}`}>
               <div className="share-dialog-actions">
                 <button
                   type="button"
@@ -121,7 +121,7 @@ export function ShareDialog({ workshopId, token, links: sessionLinks, onClose }:
                   onClick={() => setEnlarged(enlarged === role ? null : role)}
                 >
                   <QrIcon />
-                  <span>{enlarged === role ? 'Smaller QR code' : 'Show QR code'}</span>
+                  <span>{enlarged === role ? 'Smaller QR code' : 'Larger QR code'}</span>
                 </button>
                 {confirming === role ? (
                   <span className="rotate-confirm">
@@ -155,8 +155,8 @@ export function ShareDialog({ workshopId, token, links: sessionLinks, onClose }:
                   </button>
                 )}
               </div>
+              <QrCode text={link} role={role} size={enlarged === role ? 280 : 72} />
             </div>
-            <QrCode text={link} role={role} size={enlarged === role ? 240 : 88} />
           </div>
         );
       })}
