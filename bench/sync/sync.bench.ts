@@ -5,11 +5,12 @@
 // a cross-check with the stock providers. One client per room sends a small stamped update at a
 // fixed rate; every other client records receive time − send time (same process, same clock).
 //
-// Run: npm run bench:sync (about 3 minutes). Writes its figures between the sync markers of
+// Run: npm run bench:sync (about 4 minutes). Writes its figures between the sync markers of
 // docs/benchmarks.md (bench/benchmarksDoc.ts). Environment:
 //   SYNC_BENCH_ONLY=ours,reference   servers to run (default: all three)
 //   SYNC_BENCH_SCENARIOS=room-500     scenario keys to run (default: all)
-//   SYNC_BENCH_PROFILE=ours           write a --cpu-prof profile of that server to bench/sync/profiles/
+//   SYNC_BENCH_PROFILE=ours,reference write --cpu-prof profiles of those servers (and the measured
+//                                     windows, windows.json) to bench/sync/profiles/<scenario>/<server>/
 //   SYNC_BENCH_NO_DOC=1               print only; leave docs/benchmarks.md alone
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -493,8 +494,8 @@ async function runScenario(
         const entry = { spec, dataDir, server: null as ServerChild | null };
         started.push(entry);
         let profileDir: string | null = null;
-        if (profiled === spec.name) {
-          profileDir = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key);
+        if (profiled?.split(',').includes(spec.name)) {
+          profileDir = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key, spec.name);
           mkdirSync(profileDir, { recursive: true });
         }
         try {
@@ -551,8 +552,8 @@ async function runScenario(
     }
     if (profiled) {
       for (const p of prepared) {
-        if (p.spec.name !== profiled) continue;
-        const file = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key, 'windows.json');
+        if (!profiled.split(',').includes(p.spec.name)) continue;
+        const file = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key, p.spec.name, 'windows.json');
         writeFileSync(file, JSON.stringify(p.windowsUs));
       }
     }

@@ -7,6 +7,23 @@ export function beepCount(): number {
   return beepsPlayed;
 }
 
+/**
+ * Browsers let a page play sound only after the person has interacted with it: the audio context
+ * is made on the first press, so that the timer's end is heard even if it comes much later.
+ */
+export function primeAudioOnFirstPress(): () => void {
+  const prime = () => {
+    try {
+      context ??= new AudioContext();
+      void context.resume().catch(() => {});
+    } catch {
+      // No WebAudio: the end of the timer is only seen.
+    }
+  };
+  window.addEventListener('pointerdown', prime, { once: true, capture: true });
+  return () => window.removeEventListener('pointerdown', prime, { capture: true });
+}
+
 export function beep(): void {
   try {
     context ??= new AudioContext();

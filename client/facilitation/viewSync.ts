@@ -5,32 +5,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { type Card, getCard, getLink, type ItemRef, type Viewport } from '../../shared/model/index.ts';
 import { useBoardStore } from '../store/boardStore.ts';
-import { clampScale, type ScreenSize, type Viewport as StageViewport } from '../store/viewportSlice.ts';
+import type { ScreenSize, Viewport as StageViewport } from '../store/viewportSlice.ts';
 import { facilitationCache } from './useFacilitation.ts';
+import { isView, shareableView, stageViewport } from './views.ts';
+
+export { shareableView } from './views.ts';
 
 export const VIEW_ANIMATION_MS = 450;
 export const VIEWPORT_PUBLISH_MS = 200;
-
-/** The shareable view (centre point and zoom) of a stage viewport. */
-export function shareableView(v: StageViewport, size: ScreenSize): Viewport {
-  return {
-    x: Math.round((size.width / 2 - v.x) / v.scale),
-    y: Math.round((size.height / 2 - v.y) / v.scale),
-    zoom: Number(v.scale.toFixed(4)),
-  };
-}
-
-/** The stage viewport that shows a shared view on a screen of `size`. */
-export function stageViewport(view: Viewport, size: ScreenSize): StageViewport {
-  const scale = clampScale(view.zoom);
-  return { scale, x: size.width / 2 - view.x * scale, y: size.height / 2 - view.y * scale };
-}
-
-export function isView(value: unknown): value is Viewport {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return [v.x, v.y, v.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) && (v.zoom as number) > 0;
-}
 
 /** The view that centres an item: its box fitted at most at 100 %, keeping a closer zoom. */
 export function viewOfItem(doc: Y.Doc, ref: ItemRef, size: ScreenSize, current: number): Viewport | null {

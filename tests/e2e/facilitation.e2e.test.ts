@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type * as Y from 'yjs';
 import { addCard } from '../../shared/model/index.ts';
 import {
+  dragMouse,
   drawnCardBox,
   launchChromium,
   openPage,
@@ -408,7 +409,21 @@ describe('running a live validation workshop', () => {
       expect(await pia.page.getByTestId('delete-selected').isDisabled()).toBe(true);
       await shot(pia.page, 'locked');
 
+      // Dragging it does not move it for the participant…
+      const before = await pia.page.evaluate((cardId) => window.__sdgBoard?.cards().find((c) => c.id === cardId), id);
+      const box = await drawnCardBox(pia.page, id);
+      await dragMouse(pia.page, { x: box.x + 40, y: box.y + 30 }, { x: box.x + 160, y: box.y + 130 });
+      const after = await pia.page.evaluate((cardId) => window.__sdgBoard?.cards().find((c) => c.id === cardId), id);
+      expect([after?.x, after?.y]).toEqual([before?.x, before?.y]);
+      expect(await pia.page.evaluate(() => window.__sdgBoard?.provider.wsconnected)).toBe(true);
+
+      // …while the facilitator can still change it, and the participant sees the change.
       await ada.page.getByTestId('open-walk').click();
+      const adaBox = await drawnCardBox(ada.page, id);
+      await dragMouse(ada.page, { x: adaBox.x + 40, y: adaBox.y + 30 }, { x: adaBox.x + 140, y: adaBox.y + 30 });
+      await expect
+        .poll(() => pia.page.evaluate((cardId) => window.__sdgBoard?.cards().find((c) => c.id === cardId)?.x, id))
+        .not.toBe(before?.x);
       await select(ada.page, id);
       await status(ada.page).first().waitFor({ state: 'attached' });
       expect(await status(ada.page).first().isDisabled()).toBe(false);

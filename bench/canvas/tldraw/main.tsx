@@ -2,7 +2,7 @@
 // and 5,000 arrows bound at both ends), exposing to the harness what it measures on our board.
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { createRoot } from 'react-dom/client';
-import { createShapeId, type Editor, getIndices, type TLShapeId, Tldraw, toRichText } from 'tldraw';
+import { createShapeId, type Editor, type TLShapeId, Tldraw, toRichText } from 'tldraw';
 import 'tldraw/tldraw.css';
 import { benchBoard } from '../layout.ts';
 
@@ -31,16 +31,12 @@ function afterPaint(): Promise<void> {
 async function populate(editor: Editor) {
   const { cards, links } = benchBoard();
   const noteIds = cards.map((_, i) => createShapeId(`card-${i}`));
-  // Stacking indices given up front: left to find them, the editor looks for the top of the page
-  // once per shape, which is quadratic for 10,000 shapes and not what a real import would do.
-  const indices = getIndices(cards.length + links.length + 1);
   editor.run(
     () => {
       editor.createShapes(
         cards.map((card, i) => ({
           id: noteIds[i],
           type: 'note',
-          index: indices[i + 1],
           x: card.x,
           y: card.y,
           props: { richText: toRichText(card.text), color: COLOURS[i % COLOURS.length], size: 's' },
@@ -52,7 +48,6 @@ async function populate(editor: Editor) {
         return {
           id: createShapeId(`link-${i}`),
           type: 'arrow' as const,
-          index: indices[cards.length + i + 1],
           x: 0,
           y: 0,
           props: {

@@ -96,7 +96,11 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
           />
         )}
         {agreed.map((card) => (
-          <div key={`lock-${card.id}`} className="overlay-anchor" style={{ left: card.x + card.w, top: card.y + card.h }}>
+          <div
+            key={`lock-${card.id}`}
+            className="overlay-anchor"
+            style={{ left: card.x + card.w, top: card.y + card.h }}
+          >
             <span
               className="lock-badge"
               data-testid={`lock-badge-${card.id}`}

@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Author } from '../../../shared/model/index.ts';
 import type { Role } from '../../app/api.ts';
+import { primeAudioOnFirstPress } from '../../facilitation/beep.ts';
 import { type FacilitationContext, FacilitationCtx } from '../../facilitation/context.ts';
 import { exposeFacilitation } from '../../facilitation/debug.ts';
 import { connectPrivateBoard, type PrivateBoard } from '../../facilitation/privateBoard.ts';
@@ -37,6 +38,7 @@ export function FacilitationProvider({ workshopId, token, doc, awareness, me, ro
   }, [workshopId, token, role]);
 
   useEffect(() => startViewSync(doc, awareness, me.id), [doc, awareness, me.id]);
+  useEffect(() => primeAudioOnFirstPress(), []);
   useEffect(() => exposeFacilitation(doc, privateBoard), [doc, privateBoard]);
 
   useEffect(() => {
