@@ -29,7 +29,7 @@ export function checkParticipantEdit(touches: readonly Touch[], board: BoardStat
       const key = parseVoteKey(touch.path[1] as string);
       const vote = board.vote;
       const inVote = vote?.items.some((i) => i.id === touch.id && `${i.type}s` === touch.root);
-      if (!key || !vote || !vote.open || key.voteId !== vote.id || !inVote) return { ok: false, reason: 'vote-closed' };
+      if (!key || !vote?.open || key.voteId !== vote.id || !inVote) return { ok: false, reason: 'vote-closed' };
       const perItem = voteChanges.get(key.voterId) ?? new Map<string, number>();
       if (!touch.deleted) {
         if (typeof touch.value !== 'number' || !Number.isInteger(touch.value) || touch.value < 0) {

@@ -26,6 +26,18 @@ import {
 
 const who = { id: 'f', name: 'F', group: 'academia' };
 
+function currentVote(doc: Y.Doc) {
+  const vote = readFacilitation(doc).vote;
+  if (!vote) throw new Error('no vote');
+  return vote;
+}
+
+function firstItem<T>(items: T[]): T {
+  const [first] = items;
+  if (!first) throw new Error('no items');
+  return first;
+}
+
 describe('the shared timer', () => {
   it('is stored as an end time, so any copy of the board computes the same remaining time', () => {
     const doc = new Y.Doc();
@@ -78,12 +90,12 @@ describe('a dot vote', () => {
     const [a, b, c] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
     castVote(doc, 'ana', a, 2);
     castVote(doc, 'ana', b, 1);
-    expect(votesLeft(doc, readFacilitation(doc).vote!, 'ana')).toBe(0);
+    expect(votesLeft(doc, currentVote(doc), 'ana')).toBe(0);
     expect(() => castVote(doc, 'ana', c, 1)).toThrow(/3 votes per person/);
     castVote(doc, 'ana', a, 1);
     castVote(doc, 'ana', c, 1);
     castVote(doc, 'ben', c, 3);
-    const { ranking } = tallyVote(doc, readFacilitation(doc).vote!);
+    const { ranking } = tallyVote(doc, currentVote(doc));
     expect(ranking.map((r) => [r.item.id, r.votes])).toEqual([
       [c.id, 4],
       [a.id, 1],
@@ -94,9 +106,9 @@ describe('a dot vote', () => {
   it('is closed to votes once ended, open again when reopened, and hidden until revealed', () => {
     const { doc, items } = board();
     endVote(doc);
-    expect(() => castVote(doc, 'ana', items[0]!, 1)).toThrow(/no vote is open/);
+    expect(() => castVote(doc, 'ana', firstItem(items), 1)).toThrow(/no vote is open/);
     reopenVote(doc);
-    castVote(doc, 'ana', items[0]!, 1);
+    castVote(doc, 'ana', firstItem(items), 1);
     expect(readFacilitation(doc).vote?.revealed).toBe(false);
     revealVote(doc);
     expect(readFacilitation(doc).vote?.revealed).toBe(true);
