@@ -65,12 +65,13 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   const items = useBoardItems(doc);
   // Agreed items are locked for everyone but the facilitator (the server enforces it too): with
   // one selected, the canvas, inspector and shortcuts do not offer to change it.
-  const selectedCards = useBoardStore((s) => s.selectedCards);
-  const selectedLinks = useBoardStore((s) => s.selectedLinks);
-  const selectionLocked =
-    session.role === 'participant' &&
-    (selectedCards.some((id) => items.cards.get(id)?.status === 'agreed') ||
-      selectedLinks.some((id) => items.links.get(id)?.status === 'agreed'));
+  // A boolean selector: the board re-renders only when the lock flips, not on every selection.
+  const selectionLocked = useBoardStore(
+    (s) =>
+      session.role === 'participant' &&
+      (s.selectedCards.some((id) => items.cards.get(id)?.status === 'agreed') ||
+        s.selectedLinks.some((id) => items.links.get(id)?.status === 'agreed')),
+  );
   const editCtx = useMemo<ToolContext>(
     () => (selectionLocked ? { ...ctx, canEdit: false } : ctx),
     [ctx, selectionLocked],

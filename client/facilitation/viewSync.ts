@@ -42,7 +42,7 @@ export function viewOfItem(doc: Y.Doc, ref: ItemRef, size: ScreenSize, current: 
 }
 
 /** The facilitation panel's width over the right of the board, with its margin. */
-const DOCK_PX = 396;
+const DOCK_PX = 356;
 
 /** A view shifted so that its centre falls in the part of the board the open panel leaves free. */
 function besideDock(view: Viewport, size: ScreenSize): Viewport {

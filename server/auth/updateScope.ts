@@ -127,6 +127,9 @@ export function touchesOf(doc: Y.Doc, update: Uint8Array): Touch[] {
   const touches: Touch[] = [];
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
+    // What the document already holds changes nothing when applied again: a client re-sending
+    // others' edits (its offline copy loading after the socket opened) is not editing them.
+    if (Y.getState(doc.store, s.id.client) >= s.id.clock + s.length) continue;
     const owner = ownerOfStruct(s);
     if (!owner) throw new UnresolvableUpdate(`cannot tell what ${s.id.client}:${s.id.clock} changes`);
     const content = s.content;
@@ -138,7 +141,8 @@ export function touchesOf(doc: Y.Doc, update: Uint8Array): Touch[] {
       for (let clock = range.clock; clock < range.clock + range.len; ) {
         const item = docItem(doc, Y.createID(client, clock));
         if (!item) break;
-        const owner = ownerOfDocItem(doc, item);
+        // Deleting what is already deleted changes nothing.
+        const owner = item.deleted ? null : ownerOfDocItem(doc, item);
         if (owner) touches.push({ ...owner, deleted: true });
         clock = item.id.clock + item.length;
       }

@@ -80,6 +80,35 @@ describe('which items an update touches', () => {
   });
 });
 
+describe('an update carrying what the server already has', () => {
+  it('touches nothing: a participant re-sending the facilitator’s settings and an agreement is not refused', () => {
+    const { server, agreed } = setup();
+    // The facilitator changes the settings and an agreed card; the participant's offline copy
+    // holds those changes and sends them again when it loads after the socket opened.
+    const facilitator = new Y.Doc();
+    Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(server));
+    const changes: Uint8Array[] = [];
+    facilitator.on('update', (u: Uint8Array) => changes.push(u));
+    updateMeta(facilitator, { title: 'Renamed' });
+    updateCard(facilitator, agreed, { fields: { title: 'Changed by the facilitator' } });
+    deleteCard(facilitator, agreed);
+    for (const u of changes) Y.applyUpdate(server, u);
+    const resent = Y.encodeStateAsUpdate(facilitator);
+    const touches = touchesOf(server, resent);
+    expect(touches).toEqual([]);
+  });
+
+  it('still sees the new part of an update that repeats some of what the server has', () => {
+    const { server, client, open } = setup();
+    const before = Y.encodeStateVector(server);
+    updateCard(client, open, { fields: { crossCuttingNote: 'new' } });
+    // The whole client state: old structs (known) plus the new edit.
+    const touches = touchesOf(server, Y.encodeStateAsUpdate(client, new Uint8Array([0])));
+    expect(new Set(touches.map((t) => t.id))).toEqual(new Set([open]));
+    expect(Y.encodeStateVector(server)).toEqual(before);
+  });
+});
+
 describe('a participant', () => {
   it('may edit, move, link and comment on items that are not agreed', () => {
     const { server, client, open, agreed } = setup();
