@@ -10,7 +10,7 @@
 //   SYNC_BENCH_ONLY=ours,reference   servers to run (default: all three)
 //   SYNC_BENCH_SCENARIOS=room-500     scenario keys to run (default: all)
 //   SYNC_BENCH_PROFILE=ours,reference write --cpu-prof profiles of those servers (and the measured
-//                                     windows, windows.json) to bench/sync/profiles/<scenario>/<server>/
+//                                     windows, windows.json) to $TMPDIR/sync-bench-profiles/<scenario>/<server>/
 //   SYNC_BENCH_NO_DOC=1               print only; leave docs/benchmarks.md alone
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,6 +103,9 @@ const DRAIN_MS = 250;
 const SETTLE_MS = 500;
 const CONNECT_BATCH = 50;
 const CONNECT_TIMEOUT_MS = 60_000;
+
+/** Where SYNC_BENCH_PROFILE writes (outside the repository: profiles are megabytes). */
+const PROFILE_ROOT = join(tmpdir(), 'sync-bench-profiles');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -495,7 +498,7 @@ async function runScenario(
         started.push(entry);
         let profileDir: string | null = null;
         if (profiled?.split(',').includes(spec.name)) {
-          profileDir = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key, spec.name);
+          profileDir = join(PROFILE_ROOT, scenario.key, spec.name);
           mkdirSync(profileDir, { recursive: true });
         }
         try {
@@ -553,7 +556,7 @@ async function runScenario(
     if (profiled) {
       for (const p of prepared) {
         if (!profiled.split(',').includes(p.spec.name)) continue;
-        const file = join(REPO_ROOT, 'bench', 'sync', 'profiles', scenario.key, p.spec.name, 'windows.json');
+        const file = join(PROFILE_ROOT, scenario.key, p.spec.name, 'windows.json');
         writeFileSync(file, JSON.stringify(p.windowsUs));
       }
     }
@@ -712,6 +715,11 @@ async function main(): Promise<void> {
   }
   const minutes = (performance.now() - started) / 60_000;
   process.stdout.write(`sync bench: ${minutes.toFixed(1)} min\n`);
+  if (profiled) {
+    process.stdout.write(
+      `profiles: ${PROFILE_ROOT}/<scenario>/<server>/ (npx tsx bench/sync/profileSummary.ts <dir>)\n`,
+    );
+  }
 
   if (process.env.SYNC_BENCH_NO_DOC || only || pick) return;
   writeSection('sync', docSection(all, minutes, loadAtStart));
@@ -796,9 +804,11 @@ function docSection(all: { scenario: Scenario; results: RunResult[] }[], minutes
     `Goal, our p99 no worse than the reference’s (raw-client scenarios): ${goal(all)}.`,
     '',
     `Command: \`npm run bench:sync\` (${minutes.toFixed(1)} min here). \`SYNC_BENCH_SCENARIOS=room-500\` and`,
-    '`SYNC_BENCH_ONLY=ours,reference` run a part (printed only); `SYNC_BENCH_PROFILE=ours` writes a CPU',
-    'profile of that server (and the measured windows, `windows.json`) to `bench/sync/profiles/`.',
-    `Machine: ${machineNote()} at the end, ${loadAtStart} at the start. On 2 shared cores, latency`,
+    '`SYNC_BENCH_ONLY=ours,reference` run a part (printed only); `SYNC_BENCH_PROFILE=ours,reference`',
+    'writes CPU profiles of those servers, with the measured windows (`windows.json`), to',
+    '`$TMPDIR/sync-bench-profiles/<scenario>/<server>/`; `bench/sync/profileSummary.ts <dir>` sums them',
+    'over the windows.',
+    `Machine: ${machineNote()} (the load at the end of the run; ${loadAtStart} at its start). On 2 shared cores, latency`,
     'includes waiting for a core (the clients’ process is busy too, and so is any other work on the',
     'machine): compare the servers within a table, and across runs only the ratios.',
   );
