@@ -1,13 +1,14 @@
 // A few line icons, drawn on a 20×20 grid with the current text colour.
 import type { ReactNode } from 'react';
 
-function Icon({ children }: { children: ReactNode }) {
+/** The frame every line icon of the client is drawn in (icons.tsx, planIcons.tsx, facilitationIcons.tsx). */
+export function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"
       viewBox="0 0 20 20"
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
       strokeWidth="1.7"

@@ -1,24 +1,5 @@
 // Icons of the inspector, the SDG palette and the plan menus, in the style of icons.tsx.
-import type { ReactNode } from 'react';
-
-function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      viewBox="0 0 20 20"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.7"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from './icons.tsx';
 
 export const ObjectiveIcon = () => (
   <Icon>
