@@ -1,10 +1,35 @@
 // The plan as a Word document (docx): the plan as a reader expects it. A title page, the
 // workshop, the objectives and targets table, one section per intervention with every field
-// under its own heading, the synergies and trade-offs, the actors and the validated items.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatScore, humanise } from '../../shared/model/index.ts';
+// under its own heading, the scored interactions, the actors, the validated items, and an annex
+// "Synergies and trade-offs" with the plan's analysis (influence table, trade-offs to resolve,
+// strongest synergies, clusters, incoherences, duplication, coverage gaps).
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { formatScore, humanise, scoreColour } from '../../shared/model/index.ts';
 import type { ActionPlan, PlanInteraction } from '../../shared/plan/index.ts';
-import { groupLabel, interventionFields, periodText, planLookup, planTitle, printable, timeText } from './planText.ts';
+import { textColourOn } from '../../shared/sdg/catalogue.ts';
+import {
+  ANALYSIS_INTRO,
+  analysisCellText,
+  analysisTables,
+  groupLabel,
+  interventionFields,
+  periodText,
+  planLookup,
+  planTitle,
+  printable,
+  timeText,
+} from './planText.ts';
 
 /** A paragraph whose line breaks stay line breaks. */
 function text(value: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph {
@@ -22,25 +47,53 @@ function bullet(value: string): Paragraph {
   return new Paragraph({ text: printable(value), bullet: { level: 0 } });
 }
 
+/** A background colour for one body cell (row and column from 0), or undefined. */
+type CellFill = (row: number, column: number) => string | undefined;
+
 /** A full-width table with a repeated, bold header row. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): Table | Paragraph {
+function table(header: readonly string[], rows: readonly (readonly string[])[], fill?: CellFill): Table | Paragraph {
   if (rows.length === 0) return text('None.', { italics: true });
-  const row = (cells: readonly string[], bold: boolean) =>
+  const row = (cells: readonly string[], bold: boolean, r: number) =>
     new TableRow({
       tableHeader: bold,
-      children: cells.map(
-        (cell) =>
-          new TableCell({
-            children: printable(cell)
-              .split(/\r?\n/)
-              .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
-          }),
-      ),
+      children: cells.map((cell, c) => {
+        const background = bold ? undefined : fill?.(r, c);
+        const colour = background ? { color: textColourOn(background).slice(1) } : {};
+        return new TableCell({
+          ...(background ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: background.slice(1) } } : {}),
+          children: printable(cell)
+            .split(/\r?\n/)
+            .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, ...colour })] })),
+        });
+      }),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+    rows: [row(header, true, -1), ...rows.map((cells, r) => row(cells, false, r))],
   });
+}
+
+/** The annex: the influence table, trade-offs to resolve, strongest synergies, clusters, incoherences, duplication, coverage. */
+function analysisAnnex(plan: ActionPlan): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    heading('Annex: Synergies and trade-offs', HeadingLevel.HEADING_1, true),
+    text(ANALYSIS_INTRO),
+  ];
+  for (const t of analysisTables(plan)) {
+    out.push(heading(t.title, HeadingLevel.HEADING_2), text(t.note, { italics: true }));
+    const scoreColumn = t.columns.findIndex((c) => c.header === 'Score');
+    out.push(
+      table(
+        t.columns.map((c) => c.header),
+        t.rows.map((row) => row.map((v, k) => analysisCellText(t.columns[k], v))),
+        (r, c) => {
+          const score = t.scores?.[r];
+          return c === scoreColumn && score !== undefined ? scoreColour(score) : undefined;
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 function interactionTable(plan: ActionPlan, pairs: readonly PlanInteraction[]) {
@@ -121,15 +174,18 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
     }
   });
 
-  body.push(heading('Synergies and trade-offs', HeadingLevel.HEADING_1, true));
-  body.push(heading('Synergies', HeadingLevel.HEADING_2));
+  body.push(heading('Interactions', HeadingLevel.HEADING_1, true));
+  body.push(
+    text('Every scored pair of the plan; the annex analyses them as a cross-impact matrix.', { italics: true }),
+  );
+  body.push(heading('Synergies (positive interactions)', HeadingLevel.HEADING_2));
   body.push(
     interactionTable(
       plan,
       plan.interactions.filter((x) => x.score > 0),
     ),
   );
-  body.push(heading('Trade-offs', HeadingLevel.HEADING_2));
+  body.push(heading('Trade-offs (negative interactions)', HeadingLevel.HEADING_2));
   body.push(
     interactionTable(
       plan,
@@ -157,6 +213,8 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
       agreed.map((v) => [v.title, v.kind, timeText(v.updatedAt)]),
     ),
   );
+
+  body.push(...analysisAnnex(plan));
 
   const document = new Document({
     creator: `${p.product.name} ${p.product.version}`,

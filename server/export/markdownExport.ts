@@ -1,9 +1,13 @@
 // The plan as Markdown: the document a reader expects (workshop, objectives and targets, one
-// section per intervention, synergies and trade-offs, validation), in plain text that diffs
-// well in a repository or a wiki.
+// section per intervention, the scored interactions, validation, and the annex "Synergies and
+// trade-offs" with the plan's analysis, as the document has it), in plain text that diffs well
+// in a repository or a wiki.
 import { formatScore, humanise } from '../../shared/model/index.ts';
 import type { ActionPlan } from '../../shared/plan/index.ts';
 import {
+  ANALYSIS_INTRO,
+  analysisCellText,
+  analysisTables,
   groupLabel,
   interventionFields,
   periodText,
@@ -26,7 +30,7 @@ function cell(text: string): string {
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   if (rows.length === 0) return ['_None._', ''];
   return [
-    `| ${header.join(' | ')} |`,
+    `| ${header.map(cell).join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
     '',
@@ -105,7 +109,12 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
     ),
   );
 
-  out.push('## Synergies and trade-offs', '');
+  out.push(
+    '## Interactions',
+    '',
+    '_Every scored pair of the plan; the annex analyses them as a cross-impact matrix._',
+    '',
+  );
   out.push(
     ...table(
       ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence', 'Incoherence'],
@@ -130,6 +139,17 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
       plan.validation.items.map((v) => [v.title, v.kind, STATUS_LABELS[v.status], timeText(v.updatedAt)]),
     ),
   );
+
+  out.push('## Annex: Synergies and trade-offs', '', mdText(ANALYSIS_INTRO), '');
+  for (const t of analysisTables(plan)) {
+    out.push(`### ${mdText(t.title)}`, '', `_${mdText(t.note)}_`, '');
+    out.push(
+      ...table(
+        t.columns.map((c) => c.header),
+        t.rows.map((row) => row.map((v, k) => analysisCellText(t.columns[k], v))),
+      ),
+    );
+  }
 
   const p = plan.provenance;
   out.push(

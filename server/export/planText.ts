@@ -6,11 +6,22 @@ import {
   type CardStatus,
   type FieldSpec,
   type FieldSpecs,
+  formatScore,
   humanise,
+  INTERVENTION_TYPE_LABELS,
+  type InteractionScore,
   STAKEHOLDER_GROUP_LABELS,
   type StakeholderGroup,
 } from '../../shared/model/index.ts';
-import type { ActionPlan, PlanIntervention, PlanTarget } from '../../shared/plan/index.ts';
+import {
+  type ActionPlan,
+  PLAN_SYNERGY_LIMIT,
+  type PlanAnalysisEnd,
+  type PlanIntervention,
+  type PlanPrioritised,
+  type PlanRankedInteraction,
+  type PlanTarget,
+} from '../../shared/plan/index.ts';
 
 /**
  * Text without the control characters XML 1.0 forbids: one typed or pasted on the board would
@@ -114,16 +125,163 @@ export function planLookup(plan: ActionPlan): PlanLookup {
   };
 }
 
-/**
- * The rows and columns of the interaction matrix: every card that an interaction joins, targets
- * first in SDG order, then interventions in plan order.
- */
-export function matrixNodes(plan: ActionPlan): string[] {
-  const ends = new Set(plan.interactions.flatMap((x) => [x.from, x.to]));
-  return [...plan.targets, ...plan.interventions].map((c) => c.id).filter((id) => ends.has(id));
-}
-
 /** "Title" or "Untitled" for a plan whose workshop has no title yet. */
 export function planTitle(plan: ActionPlan): string {
   return plan.workshop.title.trim() || 'Untitled workshop';
+}
+
+/** A sum as the exports write it: "+5", "−3" (a true minus sign, as on the board), "0". */
+export function signed(value: number): string {
+  const text = NUMBER.format(Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 ? `\u2212${text}` : '0';
+}
+
+export const PRIORITISED_LABELS: Record<PlanPrioritised, string> = {
+  both: 'Both targets prioritised',
+  one: 'One target prioritised',
+  none: '',
+};
+
+/** What "prioritised" means, said once under every table that flags it. */
+export const PRIORITISED_NOTE =
+  'A target is prioritised when an objective addresses it or an agreed intervention contributes to it.';
+
+/** A number column is written signed ("+2") or plain (a count). */
+export interface AnalysisColumn {
+  header: string;
+  signed?: boolean;
+}
+
+/** One table of the synergies-and-trade-offs annex, the same in every format. */
+export interface AnalysisTable {
+  title: string;
+  /** A sentence saying what the table shows and how it is ordered. */
+  note: string;
+  columns: AnalysisColumn[];
+  rows: (string | number)[][];
+  /** For tables of interactions: each row's score, for a format that colours it. */
+  scores?: InteractionScore[];
+}
+
+/** A cell of an analysis table as text: numbers signed or plain as their column says. */
+export function analysisCellText(column: AnalysisColumn | undefined, value: string | number): string {
+  if (typeof value === 'string') return value;
+  return column?.signed ? signed(value) : NUMBER.format(value);
+}
+
+export const ANALYSIS_INTRO =
+  'The interactions of this plan read as a cross-impact matrix, as in SEI’s “SDG Synergies” method: ' +
+  'row sums (how much progress on a target acts on the others) and column sums (how much it is acted on), ' +
+  'with positive and negative parts kept apart so that a high net cannot hide a trade-off, and second-order ' +
+  'influence through paths A → B → C reported beside them. ' +
+  PRIORITISED_NOTE;
+
+export const INFLUENCE_COLUMNS: AnalysisColumn[] = [
+  { header: 'Target' },
+  { header: 'Influence (net)', signed: true },
+  { header: 'Influence (+)', signed: true },
+  { header: 'Influence (−)', signed: true },
+  { header: 'Being influenced (net)', signed: true },
+  { header: 'Being influenced (+)', signed: true },
+  { header: 'Being influenced (−)', signed: true },
+  { header: 'Second-order out (net)', signed: true },
+  { header: 'Second-order in (net)', signed: true },
+];
+
+/** The annex's tables in reading order: influence, trade-offs, synergies, clusters, incoherences, duplication, coverage. */
+export function analysisTables(plan: ActionPlan): AnalysisTable[] {
+  const a = plan.analysis;
+  const titles = new Map(plan.interventions.map((i) => [i.id, i.title || 'Untitled intervention']));
+  const intervention = (id: string) => titles.get(id) ?? id;
+  const end = (e: PlanAnalysisEnd) => ('target' in e ? e.target : intervention(e.intervention));
+  const pairColumns: AnalysisColumn[] = [
+    { header: 'Prioritised' },
+    { header: 'From' },
+    { header: 'To' },
+    { header: 'Score' },
+    { header: 'Rationale' },
+  ];
+  const pairRow = (x: PlanRankedInteraction): string[] => [
+    PRIORITISED_LABELS[x.prioritised],
+    end(x.from),
+    end(x.to),
+    formatScore(x.score),
+    x.rationale,
+  ];
+  const officialText = new Map(plan.targets.map((t) => [t.code, t.text]));
+  return [
+    {
+      title: 'Influence of each target',
+      note: 'Row sums (influence on the other targets) and column sums (being influenced), each as net, positive and negative parts; second-order sums over paths A → B → C.',
+      columns: INFLUENCE_COLUMNS,
+      rows: a.targets.map((t) => [
+        t.prioritised ? `${t.code} (prioritised)` : t.code,
+        t.out.net,
+        t.out.positive,
+        t.out.negative,
+        t.in.net,
+        t.in.positive,
+        t.in.negative,
+        t.secondOrderOut.net,
+        t.secondOrderIn.net,
+      ]),
+    },
+    {
+      title: 'Trade-offs to resolve',
+      note: 'Every negative interaction: those between two prioritised targets first, then one, then none; the strongest first within each.',
+      columns: pairColumns,
+      rows: a.tradeOffs.map(pairRow),
+      scores: a.tradeOffs.map((x) => x.score),
+    },
+    {
+      title: 'Strongest synergies',
+      note:
+        a.synergies.length < PLAN_SYNERGY_LIMIT
+          ? 'Every positive interaction, strongest first.'
+          : `The ${PLAN_SYNERGY_LIMIT} strongest positive interactions, strongest first.`,
+      columns: pairColumns,
+      rows: a.synergies.map(pairRow),
+      scores: a.synergies.map((x) => x.score),
+    },
+    {
+      title: 'Clusters of mutually reinforcing targets',
+      note: 'Targets joined by synergies (one direction scored above 0 and neither below), largest first. A trade-off inside a cluster is worth a look before treating it as one bloc.',
+      columns: [
+        { header: 'Targets' },
+        { header: 'Synergies inside' },
+        { header: 'Strength' },
+        { header: 'Trade-offs inside' },
+      ],
+      rows: a.clusters.map((c) => [c.targets.join(', '), c.positiveLinks, c.strength, c.negativeLinks]),
+    },
+    {
+      title: 'Incoherences noted',
+      note: 'Interactions the workshop tagged as a horizontal or vertical incoherence, horizontal first.',
+      columns: [{ header: 'Incoherence' }, ...pairColumns],
+      rows: a.coherence.map((n) => [humanise(n.incoherence), ...pairRow(n)]),
+      scores: a.coherence.map((x) => x.score),
+    },
+    {
+      title: 'Likely duplication of effort',
+      note: 'Two or more interventions of the same type contributing to the same target.',
+      columns: [{ header: 'Target' }, { header: 'Intervention type' }, { header: 'Interventions' }],
+      rows: a.duplication.map((d) => [
+        d.target,
+        INTERVENTION_TYPE_LABELS[d.type] ?? humanise(d.type),
+        d.interventions.map(intervention).join('\n'),
+      ]),
+    },
+    {
+      title: 'Coverage gaps',
+      note: 'Prioritised targets no intervention contributes to, and interventions that contribute to no SDG target.',
+      columns: [{ header: 'Gap' }, { header: 'Item' }],
+      rows: [
+        ...a.coverage.targetsWithoutIntervention.map((code) => [
+          'Prioritised target without an intervention',
+          `${code} ${officialText.get(code) ?? ''}`.trim(),
+        ]),
+        ...a.coverage.interventionsWithoutTarget.map((id) => ['Intervention without an SDG target', intervention(id)]),
+      ],
+    },
+  ];
 }

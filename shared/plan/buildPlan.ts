@@ -1,7 +1,7 @@
 // Reads a board into an action plan: the one function every export format starts from. It reads
 // through the model's typed snapshots only, keeps the board's ids and positions (so import can
 // rebuild the same board), and orders everything deterministically so that equal boards give
-// equal plans.
+// equal plans. The analysis is derived last, from the plan's own items (planAnalysis.ts).
 import type * as Y from 'yjs';
 import {
   type Author,
@@ -19,6 +19,7 @@ import {
   schemaVersionOf,
 } from '../model/index.ts';
 import { getTarget, SDG_TARGETS, type SdgTarget } from '../sdg/catalogue.ts';
+import { planAnalysis } from './planAnalysis.ts';
 import { validFields } from './planFields.ts';
 import { participantsOf, validationOf } from './planSummary.ts';
 import {
@@ -176,7 +177,7 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
   const targetsOf = (id: string) =>
     (contributions.get(id) ?? []).sort((a, b) => (targetIndex.get(a.target) ?? 0) - (targetIndex.get(b.target) ?? 0));
 
-  const plan: Omit<ActionPlan, 'workshop' | 'validation'> = {
+  const plan: Omit<ActionPlan, 'workshop' | 'analysis' | 'validation'> = {
     schemaVersion: PLAN_SCHEMA_VERSION,
     objectives: objectives.map((c) => ({
       ...cardRecordOf(c),
@@ -246,12 +247,14 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
     interventions: plan.interventions,
     actors: plan.actors,
     interactions: plan.interactions,
+    // From the plan's items, not the board: the analysis describes what the plan holds.
+    analysis: planAnalysis(plan),
     validation: validationOf(items),
     provenance: plan.provenance,
   };
 }
 
-function recordsOf(plan: Omit<ActionPlan, 'workshop' | 'validation'>): PlanRecord[] {
+function recordsOf(plan: Omit<ActionPlan, 'workshop' | 'analysis' | 'validation'>): PlanRecord[] {
   return [
     ...plan.objectives,
     ...plan.targets,

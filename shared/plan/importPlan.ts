@@ -9,7 +9,6 @@ import {
   CARD_FIELDS,
   type CardFields,
   type CardKind,
-  type FieldSpecs,
   LINK_FIELDS,
   type LinkFields,
   type LinkKind,
@@ -18,6 +17,7 @@ import {
   updateLink,
   updateMeta,
 } from '../model/index.ts';
+import { fieldsOf } from './planFields.ts';
 import { layoutPlan } from './planLayout.ts';
 import type { ActionPlan, PlanPosition, PlanProblem, PlanRecord } from './planTypes.ts';
 import { parsePlanText, validatePlan } from './validatePlan.ts';
@@ -26,13 +26,6 @@ import { parsePlanText, validatePlan } from './validatePlan.ts';
 export const IMPORT_ORIGIN = Symbol('plan-import');
 
 export type PlanImport = { ok: true; doc: Y.Doc; plan: ActionPlan } | { ok: false; problems: PlanProblem[] };
-
-/** The values of `specs`' fields in a plan entry, which also holds the plan's own properties. */
-function fieldsOf(specs: FieldSpecs, entry: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(specs)) out[name] = (entry as Record<string, unknown>)[name];
-  return out;
-}
 
 function addPlanCard(doc: Y.Doc, kind: CardKind, entry: PlanRecord, position: PlanPosition): void {
   const created = Date.parse(entry.createdAt);

@@ -1,6 +1,7 @@
 // The action plan: its schema and types, building it from a board, and importing it back.
 export * from './buildPlan.ts';
 export * from './importPlan.ts';
+export * from './planAnalysis.ts';
 export * from './planLayout.ts';
 export * from './planSchema.ts';
 export * from './planTypes.ts';

@@ -19,3 +19,10 @@ export function validFields<T extends object>(specs: FieldSpecs, values: T): T {
   }
   return out as T;
 }
+
+/** The values of `specs`' fields in a plan entry, which also holds the plan's own properties. */
+export function fieldsOf(specs: FieldSpecs, entry: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(specs)) out[name] = (entry as Record<string, unknown>)[name];
+  return out;
+}

@@ -1,7 +1,7 @@
 // What a JSON Schema cannot say about a plan: every id is used once, every link names a card of
 // the right kind that the plan holds, and every time is a real one. Checked after the schema
 // has passed, so the shape is known.
-import type { ActionPlan, PlanProblem, PlanRecord } from './planTypes.ts';
+import type { PlanItems, PlanProblem, PlanRecord } from './planTypes.ts';
 
 interface Located {
   path: string;
@@ -9,7 +9,7 @@ interface Located {
 }
 
 /** Every card and link of the plan with the JSON Pointer where it sits. */
-function recordsOf(plan: ActionPlan): Located[] {
+function recordsOf(plan: PlanItems): Located[] {
   const out: Located[] = [];
   const add = (base: string, list: readonly PlanRecord[]) => {
     list.forEach((record, i) => {
@@ -31,7 +31,7 @@ function recordsOf(plan: ActionPlan): Located[] {
   return out;
 }
 
-export function checkIntegrity(plan: ActionPlan): PlanProblem[] {
+export function checkIntegrity(plan: PlanItems): PlanProblem[] {
   const problems: PlanProblem[] = [];
   // One id space for cards and links: the board could tell them apart, but a reader of the plan could not.
   const firstUse = new Map<string, string>();

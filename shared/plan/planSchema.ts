@@ -4,9 +4,17 @@
 import { CARD_FIELDS, CARD_STATUSES, LINK_FIELDS, WORKSHOP_LEVELS } from '../model/index.ts';
 import { SDG_TARGETS } from '../sdg/catalogue.ts';
 import { DATE_PATTERN, type JsonSchema, strictObject, withFields } from './fieldSchema.ts';
-import { PLAN_INCLUDES, PLAN_ITEM_KINDS, PLAN_SCHEMA_VERSION, PLAN_VALIDATION_STATUSES } from './planTypes.ts';
+import {
+  PLAN_INCLUDES,
+  PLAN_ITEM_KINDS,
+  PLAN_SCHEMA_VERSION,
+  PLAN_SYNERGY_LIMIT,
+  PLAN_VALIDATION_STATUSES,
+  type PlanSchemaVersion,
+} from './planTypes.ts';
 
-export const ACTION_PLAN_SCHEMA_ID = `urn:sdg-workshop-board:action-plan:v${PLAN_SCHEMA_VERSION}`;
+const schemaId = (version: PlanSchemaVersion) => `urn:sdg-workshop-board:action-plan:v${version}`;
+export const ACTION_PLAN_SCHEMA_ID = schemaId(PLAN_SCHEMA_VERSION);
 
 /**
  * Any non-empty string: the model makes 22-character base64url ids, but a board also holds ids
@@ -150,39 +158,177 @@ const PROVENANCE = strictObject(
   { title: 'Provenance' },
 );
 
-export const ACTION_PLAN_SCHEMA: JsonSchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: ACTION_PLAN_SCHEMA_ID,
-  ...strictObject(
-    {
-      schemaVersion: { const: PLAN_SCHEMA_VERSION },
-      workshop: ref('workshop'),
-      objectives: listOf('objective'),
-      targets: listOf('target'),
-      interventions: listOf('intervention'),
-      actors: listOf('actor'),
-      interactions: { title: 'Interaction matrix: every scored pair', ...listOf('interaction') },
-      validation: ref('validation'),
-      provenance: ref('provenance'),
-    },
-    {
-      title: 'Migration-SDG action plan',
-      description:
-        'The agreed mapping of SDG targets to interventions, with their synergies and trade-offs, exported from an SDG workshop board.',
-    },
-  ),
-  definitions: {
-    workshop: WORKSHOP,
-    objective: OBJECTIVE,
-    target: TARGET,
-    intervention: INTERVENTION,
-    actor: ACTOR,
-    contribution: CONTRIBUTION,
-    implementation: IMPLEMENTATION,
-    interaction: INTERACTION,
-    author: AUTHOR,
-    position: POSITION,
-    validation: VALIDATION,
-    provenance: PROVENANCE,
+// The analysis names targets by code and reuses the item definitions' vocabularies by pointer,
+// so that the 169 codes and the scores are listed once in the published file.
+const TARGET_CODE = { $ref: '#/definitions/target/properties/code' } as const;
+const SCORE = { $ref: '#/definitions/interaction/properties/score' } as const;
+const INTERVENTION_ID = { ...ID, description: 'The id of a card in /interventions.' } as const;
+const SUM = { type: 'number' } as const;
+
+const SCORE_SUMS = strictObject(
+  { net: SUM, positive: { ...SUM, minimum: 0 }, negative: { ...SUM, maximum: 0 } },
+  {
+    title: 'Score sums',
+    description: 'Positive and negative parts kept apart, so that a high net cannot hide a trade-off.',
   },
-};
+);
+
+const TARGET_INFLUENCE = strictObject(
+  {
+    code: TARGET_CODE,
+    prioritised: {
+      type: 'boolean',
+      description: 'An objective addresses this target, or an agreed intervention contributes to it.',
+    },
+    out: ref('scoreSums'),
+    in: ref('scoreSums'),
+    secondOrderOut: ref('scoreSums'),
+    secondOrderIn: ref('scoreSums'),
+  },
+  {
+    title: 'Influence of a target',
+    description:
+      'One row and column of the targets-by-targets matrix: `out` is the row sum (how much progress on the target acts on the others), `in` the column sum (how much the others act on it). Second order, as SEI’s SDG Synergies: over every path A → B → C with A ≠ C, the product of the two scores, summed per target over C (`secondOrderOut`) or over A (`secondOrderIn`); paths whose two scores share a sign are positive, the others negative. Reported beside the direct sums, never added to them.',
+  },
+);
+
+const ANALYSIS_END = {
+  title: 'End of an analysed interaction',
+  description: 'A target by its code, or an intervention by its id.',
+  oneOf: [strictObject({ target: TARGET_CODE }), strictObject({ intervention: INTERVENTION_ID })],
+} as const;
+
+const RANKED = {
+  interaction: { ...ID, description: 'The id of the link in /interactions that sets the score.' },
+  from: ref('analysisEnd'),
+  to: ref('analysisEnd'),
+  score: SCORE,
+  prioritised: {
+    enum: ['both', 'one', 'none'],
+    description: 'How many ends are prioritised targets (an intervention end never is).',
+  },
+  rationale: TEXT,
+} as const;
+
+const RANKED_INTERACTION = strictObject(RANKED, { title: 'Synergy or trade-off' });
+
+const COHERENCE_NOTE = strictObject(
+  { ...RANKED, incoherence: { enum: ['horizontal', 'vertical'] } },
+  { title: 'Interaction tagged as an incoherence' },
+);
+
+const ANALYSIS = strictObject(
+  {
+    targets: {
+      description: 'Every target code of the plan, in catalogue (matrix) order.',
+      type: 'array',
+      items: ref('targetInfluence'),
+    },
+    clusters: {
+      description: 'Targets joined by reinforcing pairs (one direction scored above 0, neither below), largest first.',
+      type: 'array',
+      items: strictObject({
+        targets: { type: 'array', items: TARGET_CODE, minItems: 2 },
+        positiveLinks: COUNT,
+        strength: { ...SUM, minimum: 0 },
+        negativeLinks: { ...COUNT, description: 'Trade-offs between members joined through others.' },
+      }),
+    },
+    synergies: {
+      description: `The ${PLAN_SYNERGY_LIMIT} strongest positive interactions at most, strongest first.`,
+      type: 'array',
+      maxItems: PLAN_SYNERGY_LIMIT,
+      items: ref('rankedInteraction'),
+    },
+    tradeOffs: {
+      description: 'Every negative interaction: both ends prioritised first, then one, then none; then −3 before −1.',
+      type: 'array',
+      items: ref('rankedInteraction'),
+    },
+    coherence: { type: 'array', items: ref('coherenceNote') },
+    duplication: {
+      description: 'Likely duplication of effort: interventions of the same type contributing to the same target.',
+      type: 'array',
+      items: strictObject({
+        target: TARGET_CODE,
+        type: { $ref: '#/definitions/intervention/properties/type' },
+        interventions: { type: 'array', items: INTERVENTION_ID, minItems: 2 },
+      }),
+    },
+    coverage: strictObject({
+      targetsWithoutIntervention: {
+        description: 'Prioritised targets no intervention contributes to.',
+        type: 'array',
+        items: TARGET_CODE,
+      },
+      interventionsWithoutTarget: {
+        description: 'Interventions that contribute to no target.',
+        type: 'array',
+        items: INTERVENTION_ID,
+      },
+    }),
+  },
+  {
+    title: 'Analysis',
+    description:
+      'The cross-impact analysis of the plan’s own items (SEI’s “SDG Synergies” method); derived on export, ignored on import.',
+  },
+);
+
+/**
+ * The schema of one plan version. Version 1 is version 2 without the analysis; import still reads it
+ * (validatePlan.ts), and the published file is the current version's.
+ */
+export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
+  const analysed = version >= 2;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: schemaId(version),
+    ...strictObject(
+      {
+        schemaVersion: { const: version },
+        workshop: ref('workshop'),
+        objectives: listOf('objective'),
+        targets: listOf('target'),
+        interventions: listOf('intervention'),
+        actors: listOf('actor'),
+        interactions: { title: 'Interaction matrix: every scored pair', ...listOf('interaction') },
+        ...(analysed ? { analysis: ref('analysis') } : {}),
+        validation: ref('validation'),
+        provenance: ref('provenance'),
+      },
+      {
+        title: 'Migration-SDG action plan',
+        description:
+          'The agreed mapping of SDG targets to interventions, with their synergies and trade-offs, exported from an SDG workshop board.',
+      },
+    ),
+    definitions: {
+      workshop: WORKSHOP,
+      objective: OBJECTIVE,
+      target: TARGET,
+      intervention: INTERVENTION,
+      actor: ACTOR,
+      contribution: CONTRIBUTION,
+      implementation: IMPLEMENTATION,
+      interaction: INTERACTION,
+      author: AUTHOR,
+      position: POSITION,
+      validation: VALIDATION,
+      provenance: PROVENANCE,
+      ...(analysed
+        ? {
+            analysis: ANALYSIS,
+            targetInfluence: TARGET_INFLUENCE,
+            scoreSums: SCORE_SUMS,
+            analysisEnd: ANALYSIS_END,
+            rankedInteraction: RANKED_INTERACTION,
+            coherenceNote: COHERENCE_NOTE,
+          }
+        : {}),
+    },
+  };
+}
+
+/** The published schema: the current version. */
+export const ACTION_PLAN_SCHEMA: JsonSchema = actionPlanSchema(PLAN_SCHEMA_VERSION);

@@ -1,10 +1,28 @@
 // The exported action plan as TypeScript types. Field types come from the model's specs
 // (CardFields, LinkFields), so a field added to a kind appears here and in the JSON Schema
 // (planSchema.ts) without a second edit; the frame around them is written once in each file.
-import type { Author, CardFields, CardStatus, LinkFields, WorkshopLevel } from '../model/index.ts';
+import type {
+  Author,
+  CardFields,
+  CardStatus,
+  InteractionScore,
+  InterventionType,
+  LinkFields,
+  WorkshopLevel,
+} from '../model/index.ts';
 
-/** Bumped on every incompatible change to the plan's shape; import refuses newer versions. */
-export const PLAN_SCHEMA_VERSION = 1;
+/**
+ * Bumped on every incompatible change to the plan's shape; import refuses newer versions.
+ * 2 added `analysis` (a reader of version 1 refuses the unknown property); import still reads
+ * version 1 plans and derives their analysis.
+ */
+export const PLAN_SCHEMA_VERSION = 2;
+/** Every version import reads, oldest first. */
+export const PLAN_SCHEMA_VERSIONS = [1, 2] as const;
+export type PlanSchemaVersion = (typeof PLAN_SCHEMA_VERSIONS)[number];
+
+/** How many of the strongest synergies the plan's analysis lists (every trade-off is listed). */
+export const PLAN_SYNERGY_LIMIT = 20;
 
 export const PLAN_INCLUDES = ['agreed', 'all'] as const;
 /** Which items go into a plan: only agreed ones (the default) or every one. */
@@ -116,6 +134,92 @@ export interface PlanProvenance {
   include: PlanInclude;
 }
 
+/** Positive and negative parts kept apart, so that a high net cannot hide a trade-off. */
+export interface PlanScoreSums {
+  net: number;
+  positive: number;
+  /** Zero or less. */
+  negative: number;
+}
+
+/** One row and column of the targets-by-targets cross-impact matrix, with its sums. */
+export interface PlanTargetInfluence {
+  code: string;
+  /** An objective addresses it, or an agreed intervention contributes to it. */
+  prioritised: boolean;
+  /** Row sum: how much progress on this target acts on the others. */
+  out: PlanScoreSums;
+  /** Column sum: how much the others act on it. */
+  in: PlanScoreSums;
+  /** Σ over paths this → B → C (C ≠ this) of the products of the two scores; beside `out`, never in it. */
+  secondOrderOut: PlanScoreSums;
+  /** Σ over paths A → B → this (A ≠ this) of the products of the two scores. */
+  secondOrderIn: PlanScoreSums;
+}
+
+/** One end of an analysed interaction: a target by its code, or an intervention by its card id. */
+export type PlanAnalysisEnd = { target: string } | { intervention: string };
+
+/** How many ends of an interaction are prioritised targets (an intervention end never is). */
+export type PlanPrioritised = 'both' | 'one' | 'none';
+
+export interface PlanRankedInteraction {
+  /** The id of the link in /interactions that sets the score. */
+  interaction: string;
+  from: PlanAnalysisEnd;
+  to: PlanAnalysisEnd;
+  score: InteractionScore;
+  prioritised: PlanPrioritised;
+  rationale: string;
+}
+
+export interface PlanCoherenceNote extends PlanRankedInteraction {
+  incoherence: 'horizontal' | 'vertical';
+}
+
+/** Targets joined by reinforcing pairs (one direction > 0, neither < 0). */
+export interface PlanCluster {
+  /** Target codes in matrix order; at least two. */
+  targets: string[];
+  positiveLinks: number;
+  strength: number;
+  /** Negative cells between members (joined through others): a trade-off inside the cluster. */
+  negativeLinks: number;
+}
+
+/** Two or more interventions of the same type contributing to one target. */
+export interface PlanDuplication {
+  target: string;
+  type: InterventionType;
+  /** Intervention card ids, in plan order. */
+  interventions: string[];
+}
+
+export interface PlanCoverage {
+  /** Codes of prioritised targets no intervention contributes to. */
+  targetsWithoutIntervention: string[];
+  /** Ids of interventions that contribute to no target. */
+  interventionsWithoutTarget: string[];
+}
+
+/**
+ * The analysis of the plan's own items (shared/analysis, SEI's "SDG Synergies" method): derived
+ * on export, ignored on import (the next export derives it again from the board).
+ */
+export interface PlanAnalysis {
+  /** Every target code of the plan, in matrix (catalogue) order. */
+  targets: PlanTargetInfluence[];
+  clusters: PlanCluster[];
+  /** The strongest positive interactions (at most PLAN_SYNERGY_LIMIT), strongest first, ties in matrix order. */
+  synergies: PlanRankedInteraction[];
+  /** Every negative interaction: both ends prioritised first, then one, then none; −3 before −1. */
+  tradeOffs: PlanRankedInteraction[];
+  /** Interactions tagged as an incoherence: horizontal first. */
+  coherence: PlanCoherenceNote[];
+  duplication: PlanDuplication[];
+  coverage: PlanCoverage;
+}
+
 export interface ActionPlan {
   schemaVersion: typeof PLAN_SCHEMA_VERSION;
   workshop: PlanWorkshop;
@@ -124,9 +228,16 @@ export interface ActionPlan {
   interventions: PlanIntervention[];
   actors: PlanActor[];
   interactions: PlanInteraction[];
+  analysis: PlanAnalysis;
   validation: PlanValidation;
   provenance: PlanProvenance;
 }
+
+/** A plan as version 1 wrote it: the same, without the analysis. */
+export type ActionPlanV1 = Omit<ActionPlan, 'schemaVersion' | 'analysis'> & { schemaVersion: 1 };
+
+/** What a plan says about the board; the analysis is derived from these alone. */
+export type PlanItems = Pick<ActionPlan, 'objectives' | 'targets' | 'interventions' | 'actors' | 'interactions'>;
 
 /** One thing wrong with a plan: a JSON Pointer into it and what is wrong there. */
 export interface PlanProblem {

@@ -2,18 +2,45 @@
 // once) and the integrity checks accept it. Problems are JSON Pointers with a sentence each, so
 // a planner fixing a hand-edited file can find every mistake in one pass.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { planAnalysis } from './planAnalysis.ts';
 import { checkIntegrity } from './planIntegrity.ts';
-import { ACTION_PLAN_SCHEMA } from './planSchema.ts';
-import { type ActionPlan, PLAN_SCHEMA_VERSION, type PlanProblem } from './planTypes.ts';
+import { actionPlanSchema } from './planSchema.ts';
+import {
+  type ActionPlan,
+  type ActionPlanV1,
+  PLAN_SCHEMA_VERSION,
+  type PlanProblem,
+  type PlanSchemaVersion,
+} from './planTypes.ts';
 
 export type PlanCheck = { ok: true; plan: ActionPlan } | { ok: false; problems: PlanProblem[] };
 
-let compiled: ValidateFunction | undefined;
+const compiled = new Map<PlanSchemaVersion, ValidateFunction>();
 
 /** Compiled on first use: compiling costs milliseconds that a page or server start need not pay. */
-function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(ACTION_PLAN_SCHEMA);
-  return compiled;
+function schemaValidator(version: PlanSchemaVersion): ValidateFunction {
+  let validate = compiled.get(version);
+  if (!validate) {
+    validate = new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(actionPlanSchema(version));
+    compiled.set(version, validate);
+  }
+  return validate;
+}
+
+/** A version 1 plan as the current version: the same items, with their analysis derived. */
+export function upgradePlan(plan: ActionPlanV1): ActionPlan {
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    workshop: plan.workshop,
+    objectives: plan.objectives,
+    targets: plan.targets,
+    interventions: plan.interventions,
+    actors: plan.actors,
+    interactions: plan.interactions,
+    analysis: planAnalysis(plan),
+    validation: plan.validation,
+    provenance: plan.provenance,
+  };
 }
 
 const SHOWN_VALUES = 8;
@@ -42,7 +69,11 @@ function describe(error: ErrorObject): PlanProblem {
   }
 }
 
-/** Checks a parsed plan against the schema, then its references; the typed plan when all is well. */
+/**
+ * Checks a parsed plan against the schema of its version, then its references; the typed plan,
+ * in the current version, when all is well. The analysis of a current plan is checked for shape
+ * only: it is derived data, which import never reads.
+ */
 export function validatePlan(value: unknown): PlanCheck {
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > PLAN_SCHEMA_VERSION) {
@@ -57,11 +88,13 @@ export function validatePlan(value: unknown): PlanCheck {
       ],
     };
   }
-  const validate = schemaValidator();
+  // Anything but an older version is checked as the current one (its "must be 2" then says why).
+  const older = version === 1;
+  const validate = schemaValidator(older ? 1 : PLAN_SCHEMA_VERSION);
   if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
-  const plan = value as ActionPlan;
-  const problems = checkIntegrity(plan);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan };
+  const problems = checkIntegrity(value as ActionPlan | ActionPlanV1);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, plan: older ? upgradePlan(value as ActionPlanV1) : (value as ActionPlan) };
 }
 
 /** Parses the text of a plan file; a syntax error is one problem at the root. */

@@ -6,12 +6,34 @@ import { renderMatrixCsv } from '../../server/export/csvExport.ts';
 import { renderDocx } from '../../server/export/docxExport.ts';
 import { asciiSlug, contentDisposition, unicodeSlug } from '../../server/export/fileName.ts';
 import { renderMarkdown } from '../../server/export/markdownExport.ts';
-import { renderXlsx } from '../../server/export/xlsxExport.ts';
-import { CARD_FIELDS, type FieldSpecs } from '../../shared/model/index.ts';
+import { matrixLayout, renderXlsx } from '../../server/export/xlsxExport.ts';
+import { CARD_FIELDS, type FieldSpecs, scoreColour } from '../../shared/model/index.ts';
 import { buildActionPlan } from '../../shared/plan/index.ts';
 import { buildFullBoard } from '../shared/plan/fullBoard.ts';
+import { buildSmallBoard } from '../shared/plan/smallBoard.ts';
 
 const plan = () => buildActionPlan(buildFullBoard('agreed').doc, { workshopId: 'source-workshop-1', now: 0 });
+/** Three targets with hand-checked sums (tests/shared/plan/smallBoard.ts). */
+const smallPlan = () => buildActionPlan(buildSmallBoard(), { workshopId: 'small', now: 0 });
+
+async function workbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(asXlsxInput(buffer));
+  return book;
+}
+
+/** The values of a sheet's rows from..to, columns from..to (1-based, inclusive). */
+function block(sheet: ExcelJS.Worksheet, rows: [number, number], columns: [number, number]): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = rows[0]; r <= rows[1]; r++) {
+    const line: unknown[] = [];
+    for (let c = columns[0]; c <= columns[1]; c++) line.push(sheet.getCell(r, c).value);
+    out.push(line);
+  }
+  return out;
+}
+
+const argb = (hex: string) => `FF${hex.slice(1)}`;
 
 /** exceljs declares its own Buffer type; a Node Buffer is what it reads at run time. */
 const asXlsxInput = (buffer: Buffer) => buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0];
@@ -43,6 +65,7 @@ describe('the spreadsheet export', () => {
       'Interventions',
       'Actors',
       'Interaction matrix',
+      'Analysis',
       'Interactions',
       'Validation',
     ]);
@@ -77,9 +100,91 @@ describe('the spreadsheet export', () => {
   });
 
   it('is a valid workbook for an empty plan', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(asXlsxInput(await renderXlsx(buildActionPlan(new Y.Doc()))));
+    const book = await workbook(await renderXlsx(buildActionPlan(new Y.Doc())));
     expect((book.getWorksheet('Interventions') as ExcelJS.Worksheet).rowCount).toBe(1);
+    expect((book.getWorksheet('Interaction matrix') as ExcelJS.Worksheet).getCell(1, 1).value).toBe(
+      'row acts on column →',
+    );
+  });
+
+  it('puts the row sums at the right of the matrix and the column sums below it, coloured by score', async () => {
+    const book = await workbook(await renderXlsx(smallPlan()));
+    const grid = book.getWorksheet('Interaction matrix') as ExcelJS.Worksheet;
+    const { rowSumColumn, columnSumRow } = matrixLayout(3);
+    expect([rowSumColumn, columnSumRow]).toEqual([6, 6]);
+    // The grid: codes in catalogue order, row acts on column; 4.b → 1.1 is only proposed.
+    expect(block(grid, [1, 4], [1, 4])).toEqual([
+      ['row acts on column →', '1.1', '4.b', '10.7'],
+      ['1.1', null, 2, -1],
+      ['4.b', null, null, 3],
+      ['10.7', -2, null, null],
+    ]);
+    // Influence: net, +, −, second-order out (net), one column each after a blank one.
+    expect(block(grid, [1, 4], [5, 9])).toEqual([
+      [null, 'Influence (net)', 'Influence (+)', 'Influence (−)', 'Second-order out (net)'],
+      [null, 1, 2, -1, 6],
+      [null, 3, 3, 0, -6],
+      [null, -2, 0, -2, -4],
+    ]);
+    // Being influenced: net, +, −, second-order in (net), one row each after a blank one.
+    expect(block(grid, [5, 9], [1, 4])).toEqual([
+      [null, null, null, null],
+      ['Being influenced (net)', -2, 2, 2],
+      ['Being influenced (+)', 0, 2, 3],
+      ['Being influenced (−)', -2, 0, -1],
+      ['Second-order in (net)', -6, -4, 6],
+    ]);
+    // Nothing where the two blocks would meet.
+    expect(
+      block(grid, [6, 9], [6, 9])
+        .flat()
+        .every((v) => v === null),
+    ).toBe(true);
+
+    const fill = (r: number, c: number) => (grid.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect(fill(3, 4)).toBe(argb(scoreColour(3)));
+    expect(fill(4, 2)).toBe(argb(scoreColour(-2)));
+    expect(fill(2, 2)).toBeUndefined();
+    // Sums on the same scale, by size within their column: 3 is the largest influence, 1 a third of it.
+    expect(fill(3, 6)).toBe(argb(scoreColour(3)));
+    expect(fill(2, 6)).toBe(argb(scoreColour(1)));
+    expect(fill(4, 6)).toBe(argb(scoreColour(-2)));
+    expect(fill(3, 8)).toBeUndefined();
+    expect(grid.getCell(2, 3).note).toBe('+2 Reinforcing: Income pays for school');
+  });
+
+  it('has an Analysis sheet with the trade-offs (prioritised first, flagged), synergies, clusters, duplication and coverage', async () => {
+    const book = await workbook(await renderXlsx(smallPlan()));
+    const sheet = book.getWorksheet('Analysis') as ExcelJS.Worksheet;
+    // Sparse arrays, 1-based: every row and cell as text, '' where empty.
+    const rows = Array.from(sheet.getSheetValues() as unknown[][], (row) =>
+      Array.from(row ?? [], (v) => (v === undefined || v === null ? '' : String(v))).slice(1),
+    );
+    const at = (title: string) => rows.findIndex((row) => row[0] === title);
+    const tradeOffs = at('Trade-offs to resolve');
+    expect(tradeOffs).toBeGreaterThan(0);
+    expect(rows[tradeOffs + 2]).toEqual(['Prioritised', 'From', 'To', 'Score', 'Rationale']);
+    expect(rows[tradeOffs + 3]).toEqual([
+      'Both targets prioritised',
+      '10.7',
+      '1.1',
+      '−2 Counteracting',
+      'Departures drain households',
+    ]);
+    expect(rows[tradeOffs + 4]?.slice(0, 4)).toEqual(['Both targets prioritised', '1.1', '10.7', '−1 Constraining']);
+    const synergies = at('Strongest synergies');
+    expect(synergies).toBeGreaterThan(tradeOffs);
+    expect(rows[synergies + 3]?.slice(0, 4)).toEqual(['One target prioritised', '4.b', '10.7', '+3 Indivisible']);
+    expect(rows[at('Clusters of mutually reinforcing targets') + 3]).toEqual(['1.1, 4.b, 10.7', '2', '5', '2']);
+    expect(rows[at('Likely duplication of effort') + 3]).toEqual([
+      '10.7',
+      'Migration programming',
+      'One-stop shop\nMobile advice desk',
+    ]);
+    const coverage = at('Coverage gaps');
+    expect(rows[coverage + 3]?.[0]).toBe('Prioritised target without an intervention');
+    expect(rows[coverage + 3]?.[1]).toMatch(/^1\.1 /);
+    expect(rows[coverage + 4]).toEqual(['Intervention without an SDG target', 'Survey of needs']);
   });
 });
 
@@ -101,6 +206,36 @@ describe('the document export', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Intégrer les migrants au marché du travail');
+  });
+
+  it('ends with the annex "Synergies and trade-offs": influence table, trade-offs, synergies, clusters, gaps', async () => {
+    const text = await docxText(await renderDocx(smallPlan()));
+    const annex = text.slice(text.indexOf('Annex: Synergies and trade-offs'));
+    expect(text.indexOf('Annex: Synergies and trade-offs')).toBeGreaterThan(text.indexOf('Validated items'));
+    const order = [
+      'Influence of each target',
+      'Influence (net)',
+      'Being influenced (net)',
+      'Second-order out (net)',
+      'Trade-offs to resolve',
+      'Strongest synergies',
+      'Clusters of mutually reinforcing targets',
+      'Likely duplication of effort',
+      'Coverage gaps',
+    ].map((heading) => annex.indexOf(heading));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The influence row of 1.1: net +1 (+2, −1), being influenced −2, second order +6 out, −6 in.
+    expect(annex).toContain(['1.1 (prioritised)', '+1', '+2', '−1', '−2', '0', '−2', '+6', '−6'].join('\n'));
+    // The trade-off between two prioritised targets, flagged, before the weaker one.
+    const tradeOffs = annex.slice(annex.indexOf('Trade-offs to resolve'), annex.indexOf('Strongest synergies'));
+    expect(tradeOffs).toContain(
+      ['Both targets prioritised', '10.7', '1.1', '−2 Counteracting', 'Departures drain households'].join('\n'),
+    );
+    expect(tradeOffs.indexOf('Departures drain households')).toBeLessThan(
+      tradeOffs.indexOf('Cash transfers tie people to their place'),
+    );
+    expect(annex).toContain('Survey of needs');
   });
 
   it('survives control characters pasted into a card', async () => {
@@ -144,6 +279,26 @@ describe('the Markdown export', () => {
     expect(md).toContain('#### Rationale');
     expect(md).toContain('\\<script\\>x\\</script\\> \\| \\*bold\\*');
     expect(md).toContain('| 10.7 | 8.8 | +2 Reinforcing |');
+  });
+
+  it('ends with the annex "Synergies and trade-offs" as Markdown tables', () => {
+    const md = renderMarkdown(smallPlan()).toString('utf8');
+    const annex = md.slice(md.indexOf('## Annex: Synergies and trade-offs'));
+    expect(md.indexOf('## Annex: Synergies and trade-offs')).toBeGreaterThan(md.indexOf('## Validation'));
+    expect(annex).toContain(
+      '| Target | Influence (net) | Influence (+) | Influence (−) | Being influenced (net) | Being influenced (+) | Being influenced (−) | Second-order out (net) | Second-order in (net) |',
+    );
+    expect(annex).toContain('| 1.1 (prioritised) | +1 | +2 | −1 | −2 | 0 | −2 | +6 | −6 |');
+    expect(annex).toContain('| 4.b | +3 | +3 | 0 | +2 | +2 | 0 | −6 | −4 |');
+    expect(annex).toContain('### Trade-offs to resolve');
+    expect(annex).toContain(
+      '| Both targets prioritised | 10.7 | 1.1 | −2 Counteracting | Departures drain households |',
+    );
+    expect(annex).toContain('| One target prioritised | 4.b | 10.7 | +3 Indivisible | Scholarships open pathways |');
+    expect(annex).toContain('| 1.1, 4.b, 10.7 | 2 | 5 | 2 |');
+    expect(annex).toContain('| 10.7 | Migration programming | One-stop shop<br>Mobile advice desk |');
+    expect(annex).toContain('| Intervention without an SDG target | Survey of needs |');
+    expect(annex.indexOf('\n---\n')).toBeGreaterThan(annex.indexOf('### Coverage gaps'));
   });
 });
 

@@ -26,12 +26,21 @@ describe('buildActionPlan', () => {
     const plan = buildActionPlan(new Y.Doc());
     expect(validatePlan(plan).ok).toBe(true);
     expect(plan).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       objectives: [],
       targets: [],
       interventions: [],
       actors: [],
       interactions: [],
+      analysis: {
+        targets: [],
+        clusters: [],
+        synergies: [],
+        tradeOffs: [],
+        coherence: [],
+        duplication: [],
+        coverage: { targetsWithoutIntervention: [], interventionsWithoutTarget: [] },
+      },
       workshop: { title: '', participants: [] },
       validation: { status: 'not-validated', items: [] },
     });

@@ -3,6 +3,7 @@ import {
   type ActionPlan,
   buildActionPlan,
   importActionPlan,
+  PLAN_SCHEMA_VERSION,
   parsePlanText,
   validatePlan,
 } from '../../../shared/plan/index.ts';
@@ -75,7 +76,7 @@ describe('validatePlan', () => {
   });
 
   it('says plainly that a newer plan needs a newer server', () => {
-    const plan = { ...validPlan(), schemaVersion: 2 };
+    const plan = { ...validPlan(), schemaVersion: PLAN_SCHEMA_VERSION + 1 };
     expect(problemsOf(plan)).toEqual([{ path: '/schemaVersion', message: expect.stringContaining('newer version') }]);
   });
 
