@@ -1,12 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
-import './styles/app.css';
+// The entry: before the app's code is evaluated, a board link starts downloading its board (the
+// largest transfer of a visit), so that it overlaps the page's start-up; then the app mounts.
+import { prefetchForLocation } from './app/prefetch.ts';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+prefetchForLocation();
+void import('./app/mount.tsx').then(({ mountApp }) => mountApp());

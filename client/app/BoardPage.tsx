@@ -8,7 +8,8 @@ import { isComplete } from '../store/identity.ts';
 import { cachedSession, cacheSession, takeToken } from './access.ts';
 import { fetchSession, type WorkshopSession } from './api.ts';
 import { BoardScreen } from './BoardScreen.tsx';
-import { MessagePage } from './MessagePage.tsx';
+import { MessagePage, OpeningPage } from './MessagePage.tsx';
+import { prefetchBoard, sessions } from './prefetch.ts';
 
 type Load =
   | { state: 'loading' }
@@ -16,7 +17,12 @@ type Load =
   | { state: 'failed'; title: string; message: string; canRetry: boolean };
 
 export function BoardPage({ workshopId }: { workshopId: string }) {
-  const [token] = useState(() => takeToken(workshopId));
+  const [token] = useState(() => {
+    const taken = takeToken(workshopId);
+    // Started by the entry already when the page opened on this board; after a navigation, now.
+    if (taken) prefetchBoard(workshopId, taken);
+    return taken;
+  });
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const identityComplete = useBoardStore((s) => isComplete(s.identity));
@@ -27,7 +33,9 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
     let cancelled = false;
     void attempt;
     setLoad({ state: 'loading' });
-    void fetchSession(workshopId, token).then((result) => {
+    // The first check was started early (prefetch.ts); a retry asks again.
+    const check = attempt === 0 ? sessions.take(workshopId, token) : fetchSession(workshopId, token);
+    void check.then((result) => {
       if (cancelled) return;
       if (result.ok) {
         cacheSession(result.session);
@@ -69,15 +77,7 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
       />
     );
   }
-  if (load.state === 'loading') {
-    return (
-      <main className="entry-page" aria-busy="true">
-        <p className="loading-text" role="status">
-          Opening the workshop…
-        </p>
-      </main>
-    );
-  }
+  if (load.state === 'loading') return <OpeningPage />;
   if (load.state === 'failed') {
     return (
       <MessagePage title={load.title} message={load.message}>

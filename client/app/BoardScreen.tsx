@@ -22,6 +22,7 @@ import { Toolbar } from '../panels/Toolbar.tsx';
 import { TopBar } from '../panels/TopBar.tsx';
 import { resetBoardUi, useBoardStore } from '../store/boardStore.ts';
 import { authorOf, colourForId } from '../store/identity.ts';
+import { boardStates } from '../sync/boardState.ts';
 import { type BoardConnection, connectBoard } from '../sync/connect.ts';
 import { announce } from '../sync/presence.ts';
 import type { ToolContext } from '../tools/context.ts';
@@ -29,22 +30,30 @@ import { useBoardShortcuts } from '../tools/shortcuts.ts';
 import { clearSharePanelRequest, sharePanelRequested } from './access.ts';
 import type { WorkshopSession } from './api.ts';
 import { exposeBoard } from './debugHandle.ts';
+import { OpeningPage } from './MessagePage.tsx';
 
 export function BoardScreen({ session, token }: { session: WorkshopSession; token: string }) {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   useEffect(() => {
     resetBoardUi();
-    const conn = connectBoard(session.id, token);
-    const unexpose = exposeBoard(conn.doc, conn.provider);
-    setConnection(conn);
-    if (session.links && sharePanelRequested(session.id)) useBoardStore.getState().setShareOpen(true);
+    let conn: BoardConnection | null = null;
+    let unexpose = () => {};
+    let cancelled = false;
+    void boardStates.take(session.id, token).then((state) => {
+      if (cancelled) return;
+      conn = connectBoard(session.id, token, state);
+      unexpose = exposeBoard(conn.doc, conn.provider);
+      setConnection(conn);
+      if (session.links && sharePanelRequested(session.id)) useBoardStore.getState().setShareOpen(true);
+    });
     return () => {
+      cancelled = true;
       unexpose();
-      conn.destroy();
+      conn?.destroy();
       setConnection(null);
     };
   }, [session.id, session.links, token]);
-  if (!connection) return null;
+  if (!connection) return <OpeningPage />;
   return <ConnectedBoard key={connection.doc.guid} session={session} token={token} connection={connection} />;
 }
 

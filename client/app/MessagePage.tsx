@@ -25,3 +25,14 @@ export function MessagePage({ title, message, children }: Props) {
     </main>
   );
 }
+
+/** While a workshop opens: its session is checked and its board downloaded. */
+export function OpeningPage() {
+  return (
+    <main className="entry-page" aria-busy="true">
+      <p className="loading-text" role="status">
+        Opening the workshop…
+      </p>
+    </main>
+  );
+}

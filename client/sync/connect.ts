@@ -1,6 +1,9 @@
 // One board's live document: a Y.Doc kept in IndexedDB (so edits made offline survive a reload
 // and sync on reconnect) and synced with the server through the stock y-websocket provider.
-import { IndexeddbPersistence } from 'y-indexeddb';
+// A board opens from its state fetched over HTTP (boardState.ts) when there is one: applied
+// before anything listens to the document, it costs only its decoding, and the offline cache
+// attaches once the page is idle (it then stores the whole document, a one-off encoding).
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
@@ -11,9 +14,36 @@ export interface BoardConnection {
   readonly workshopId: string;
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
-  readonly persistence: IndexeddbPersistence;
   readonly status: ConnectionStatusTracker;
   destroy(): void;
+}
+
+/** Origin of the board state applied before the socket connects. */
+export const BOARD_STATE_ORIGIN = Symbol('board-state');
+/** With the board already drawn from its fetched state, the offline cache waits at most this long for an idle moment. */
+const CACHE_IDLE_TIMEOUT_MS = 3000;
+
+/** Runs `task` when the page is idle (or after `timeoutMs`); returns a cancel function. */
+function whenIdle(task: () => void, timeoutMs: number): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: timeoutMs });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, Math.min(500, timeoutMs));
+  return () => clearTimeout(handle);
+}
+
+/** A new document holding `state`, or an empty one when there is none or it cannot be read. */
+function openDoc(state: Uint8Array | null): { doc: Y.Doc; opened: boolean } {
+  const doc = new Y.Doc();
+  if (!state) return { doc, opened: false };
+  try {
+    Y.applyUpdate(doc, state, BOARD_STATE_ORIGIN);
+    return { doc, opened: true };
+  } catch {
+    doc.destroy();
+    return { doc: new Y.Doc(), opened: false };
+  }
 }
 
 export function syncUrl(loc: Location = window.location): string {
@@ -25,9 +55,17 @@ export function offlineCacheName(workshopId: string): string {
   return `sdg-board-${workshopId}`;
 }
 
-export function connectBoard(workshopId: string, token: string): BoardConnection {
-  const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(offlineCacheName(workshopId), doc);
+export function connectBoard(workshopId: string, token: string, state: Uint8Array | null = null): BoardConnection {
+  const { doc, opened } = openDoc(state);
+  let persistence: IndexeddbPersistence | null = null;
+  let refused = false;
+  const attachCache = () => {
+    if (!refused) persistence = new IndexeddbPersistence(offlineCacheName(workshopId), doc);
+  };
+  // Without a fetched state (offline, say) the cache is what the board opens from: at once.
+  let cancelCache = () => {};
+  if (opened) cancelCache = whenIdle(attachCache, CACHE_IDLE_TIMEOUT_MS);
+  else attachCache();
   const provider = new WebsocketProvider(syncUrl(), workshopId, doc, {
     params: { token },
     // Tabs of one browser must not sync through each other: a viewer tab's edits would
@@ -42,7 +80,10 @@ export function connectBoard(workshopId: string, token: string): BoardConnection
   // The server refused a change this browser already holds: forget the offline copy, so that a
   // reload starts again from the board as the server has it.
   const onClosed = (event: { code: number }) => {
-    if (event.code === CLOSE.conflict) void persistence.clearData();
+    if (event.code !== CLOSE.conflict) return;
+    refused = true;
+    if (persistence) void persistence.clearData();
+    else void clearDocument(offlineCacheName(workshopId));
   };
   provider.on('closed', onClosed);
   const connectTimer = setTimeout(() => provider.connect(), 0);
@@ -50,16 +91,16 @@ export function connectBoard(workshopId: string, token: string): BoardConnection
     workshopId,
     doc,
     provider,
-    persistence,
     status,
     destroy() {
       clearTimeout(connectTimer);
+      cancelCache();
       stopReconnecting();
       provider.off('closed', onClosed);
       status.destroy();
       provider.awareness.setLocalState(null);
       provider.destroy();
-      void persistence.destroy();
+      if (persistence) void (persistence as IndexeddbPersistence).destroy();
       doc.destroy();
     },
   };

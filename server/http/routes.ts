@@ -11,6 +11,7 @@ import { admit, checkTitle, createWorkshop, InputError, joinLinks } from '../wor
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
 import { handlePlanRoute } from './planRoutes.ts';
 import { handleRevealRoute } from './revealRoute.ts';
+import { handleStateRoute } from './stateRoute.ts';
 
 export interface RouteContext {
   storage: Storage;
@@ -120,6 +121,7 @@ export function createRequestHandler(ctx: RouteContext) {
         sendJson(res, 200, { id, links: joinLinks(baseUrl(ctx, req), id, tokensFor(ctx.secret, id, epochs)) });
         return;
       }
+      if (await handleStateRoute(ctx, req, res, path)) return;
       if (await handlePlanRoute(ctx, req, res, url)) return;
       if (await handleRevealRoute(ctx, req, res, path)) return;
       if (path.startsWith('/api/')) throw new HttpError(404, 'no such API route');

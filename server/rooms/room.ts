@@ -43,6 +43,9 @@ const DEFAULT_AWARENESS_BATCH_MS = 50;
 const DEFAULT_CATCH_UP_MS = 5000;
 const SUBSCRIBE_WAIT_MS = 1000;
 
+/** A state vector that names no client: the sender has nothing yet and needs the whole document. */
+const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
+
 interface StoredUpdate {
   update: Uint8Array;
   seq: number;
@@ -63,6 +66,8 @@ export class Room {
   private awarenessToPublish = new Set<number>();
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private catchUpTimer: ReturnType<typeof setInterval> | null = null;
+  /** The whole document as one update, kept until the next change: joins in a burst share it. */
+  private fullState: Uint8Array | null = null;
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
   onFailed: (room: Room) => void = () => {};
   /** Called when another process revoked a role's link (its private connections close too). */
@@ -77,7 +82,10 @@ export class Room {
   ) {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => this.outbox.push(update));
+    this.doc.on('update', (update: Uint8Array) => {
+      this.outbox.push(update);
+      this.fullState = null;
+    });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.queue = this.load();
   }
@@ -197,7 +205,9 @@ export class Room {
       case 'sync-step1': {
         let diff: Uint8Array;
         try {
-          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+          diff = isEmptyStateVector(message.stateVector)
+            ? this.currentState()
+            : Y.encodeStateAsUpdate(this.doc, message.stateVector);
         } catch {
           this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed state vector');
           return;
@@ -342,6 +352,27 @@ export class Room {
       if (refused) throw refused;
       return result;
     });
+  }
+
+  private currentState(): Uint8Array {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
+  }
+
+  /**
+   * The whole document as one update, after the work queued so far, so it holds only stored
+   * changes: what a browser opening the board applies before it connects (GET …/state).
+   */
+  encodeState(): Promise<Uint8Array> {
+    const run = this.queue.then(() => {
+      if (this.failed) throw new Error('the workshop is unavailable');
+      return this.currentState();
+    });
+    this.queue = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
   }
 
   /** Closes this process's connections of `role` (their link was rotated). */

@@ -73,18 +73,26 @@ export class RoomRegistry {
     return room;
   }
 
-  /** Runs a server task on a workshop's room (e.g. a reveal), loading it for the task if needed. */
-  async use<T>(id: string, task: (room: Room) => Promise<T>): Promise<T> {
+  /**
+   * Runs a server task on a workshop's room (e.g. a reveal), loading it for the task if needed.
+   * With `lingerMs`, the room stays loaded that long after the task, for a connection that is
+   * expected next (a browser fetches the board's state, then opens its socket).
+   */
+  async use<T>(id: string, task: (room: Room) => Promise<T>, lingerMs = 0): Promise<T> {
     const room = await this.acquire(id);
     this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
-    try {
-      await room.ready;
-      return await task(room);
-    } finally {
+    const drop = () => {
       const left = (this.holds.get(id) ?? 1) - 1;
       if (left > 0) this.holds.set(id, left);
       else this.holds.delete(id);
       this.release(room);
+    };
+    try {
+      await room.ready;
+      return await task(room);
+    } finally {
+      if (lingerMs > 0) setTimeout(drop, lingerMs).unref();
+      else drop();
     }
   }
 
