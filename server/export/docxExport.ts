@@ -29,6 +29,7 @@ import {
   planTitle,
   printable,
   timeText,
+  walkThroughText,
 } from './planText.ts';
 
 /** A paragraph whose line breaks stay line breaks. */
@@ -209,8 +210,8 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
   body.push(text(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`));
   body.push(
     table(
-      ['Item', 'Kind', 'Last changed'],
-      agreed.map((v) => [v.title, v.kind, timeText(v.updatedAt)]),
+      ['Item', 'Kind', 'Last changed', 'Walk-through'],
+      agreed.map((v) => [v.title, v.kind, timeText(v.updatedAt), walkThroughText(v.walkThrough)]),
     ),
   );
 

@@ -15,6 +15,7 @@ import {
   planTitle,
   STATUS_LABELS,
   timeText,
+  walkThroughText,
 } from './planText.ts';
 
 /** Escapes what Markdown would read as markup (or raw HTML) in text typed on the board. */
@@ -135,8 +136,15 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
   out.push(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`, '');
   out.push(
     ...table(
-      ['Item', 'Kind', 'Status', 'Last changed'],
-      plan.validation.items.map((v) => [v.title, v.kind, STATUS_LABELS[v.status], timeText(v.updatedAt)]),
+      ['Item', 'Kind', 'Status', 'Last changed', 'Walk-through', 'Comment'],
+      plan.validation.items.map((v) => [
+        v.title,
+        v.kind,
+        STATUS_LABELS[v.status],
+        timeText(v.updatedAt),
+        walkThroughText(v.walkThrough),
+        v.walkThrough?.comment ?? '',
+      ]),
     ),
   );
 

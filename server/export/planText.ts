@@ -12,15 +12,18 @@ import {
   type InteractionScore,
   STAKEHOLDER_GROUP_LABELS,
   type StakeholderGroup,
+  VALIDATION_CHECK_LABELS,
 } from '../../shared/model/index.ts';
 import {
   type ActionPlan,
   PLAN_SYNERGY_LIMIT,
   type PlanAnalysisEnd,
+  type PlanDecision,
   type PlanIntervention,
   type PlanPrioritised,
   type PlanRankedInteraction,
   type PlanTarget,
+  type PlanWalkThrough,
 } from '../../shared/plan/index.ts';
 
 /**
@@ -91,6 +94,20 @@ export function groupLabel(group: string): string {
 /** A date-time from the plan as a reader writes it: "2026-03-03 09:30 UTC". */
 export function timeText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+const DECISION_LABELS: Record<PlanDecision, string> = { agreed: 'Agreed', 'sent-back': 'Sent back' };
+
+/** The walk-through's decision on an item in a line ("Agreed by Ada, 2026-12-04 10:31 UTC"), or ''. */
+export function walkThroughText(walked: PlanWalkThrough | undefined): string {
+  if (!walked) return '';
+  const by = walked.by ? ` by ${walked.by}` : '';
+  return `${DECISION_LABELS[walked.decision]}${by}, ${timeText(walked.at)}`;
+}
+
+/** The checklist items the walk-through ticked, by their labels. */
+export function walkThroughChecks(walked: PlanWalkThrough | undefined): string {
+  return walked ? walked.checks.map((c) => VALIDATION_CHECK_LABELS[c]).join('; ') : '';
 }
 
 /** The workshop's dates as ISO dates (no locale to guess): both, or whichever is set. */

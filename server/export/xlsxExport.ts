@@ -25,6 +25,8 @@ import {
   printable,
   STATUS_LABELS,
   timeText,
+  walkThroughChecks,
+  walkThroughText,
 } from './planText.ts';
 
 /** Excel refuses cells longer than 32,767 characters; a longer text is cut with a mark. */
@@ -383,9 +385,21 @@ export async function renderXlsx(plan: ActionPlan): Promise<Buffer> {
       { header: 'Kind', width: 14 },
       { header: 'Status', width: 11 },
       { header: 'Last changed', width: 22 },
+      { header: 'Walk-through', width: 36 },
+      { header: 'Checks ticked', width: 36 },
+      { header: 'Comment', width: 36 },
       { header: 'Id', width: 12 },
     ],
-    plan.validation.items.map((v) => [v.title, v.kind, STATUS_LABELS[v.status], timeText(v.updatedAt), v.id]),
+    plan.validation.items.map((v) => [
+      v.title,
+      v.kind,
+      STATUS_LABELS[v.status],
+      timeText(v.updatedAt),
+      walkThroughText(v.walkThrough),
+      walkThroughChecks(v.walkThrough),
+      v.walkThrough?.comment ?? '',
+      v.id,
+    ]),
   );
 
   return Buffer.from(await book.xlsx.writeBuffer());

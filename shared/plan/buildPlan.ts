@@ -15,8 +15,11 @@ import {
   type Link,
   listCards,
   listLinks,
+  readFacilitation,
   readMeta,
   schemaVersionOf,
+  VALIDATION_CHECKS,
+  type ValidationRecord,
 } from '../model/index.ts';
 import { getTarget, SDG_TARGETS, type SdgTarget } from '../sdg/catalogue.ts';
 import { planAnalysis } from './planAnalysis.ts';
@@ -24,15 +27,18 @@ import { validFields } from './planFields.ts';
 import { participantsOf, validationOf } from './planSummary.ts';
 import {
   type ActionPlan,
+  PLAN_DECISIONS,
   PLAN_SCHEMA_VERSION,
   type PlanCardRecord,
   type PlanContribution,
+  type PlanDecision,
   type PlanImplementation,
   type PlanInclude,
   type PlanInteraction,
   type PlanItemKind,
   type PlanRecord,
   type PlanValidationItem,
+  type PlanWalkThrough,
 } from './planTypes.ts';
 
 export const PRODUCT_NAME = 'sdg-workshop-board';
@@ -56,6 +62,20 @@ const MAX_TIME_MS = 253_402_300_799_999;
 
 export function isoTime(ms: number): string {
   return new Date(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, ms))).toISOString();
+}
+
+/** The walk-through's record of an intervention as the plan states it; null before a decision. */
+function walkThroughOf(record: ValidationRecord | undefined): PlanWalkThrough | null {
+  if (!record || !(PLAN_DECISIONS as readonly unknown[]).includes(record.decision)) return null;
+  if (typeof record.at !== 'number' || !Number.isFinite(record.at)) return null;
+  const checks = typeof record.checks === 'object' && record.checks !== null ? record.checks : {};
+  return {
+    decision: record.decision as PlanDecision,
+    by: typeof record.by === 'string' ? record.by : '',
+    at: isoTime(record.at),
+    comment: typeof record.comment === 'string' ? record.comment : '',
+    checks: VALIDATION_CHECKS.filter((c) => checks[c] === true),
+  };
 }
 
 function authorOf(author: Author): Author {
@@ -219,9 +239,14 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
   const items: PlanValidationItem[] = [];
   const record = (kind: PlanItemKind, r: PlanRecord, itemTitle: string) =>
     items.push({ kind, id: r.id, title: itemTitle, status: r.status, updatedAt: r.updatedAt });
+  const decisions = readFacilitation(board).validation;
   for (const o of plan.objectives) record('objective', o, o.title);
   for (const t of plan.targets) record('target', t, t.code);
-  for (const i of plan.interventions) record('intervention', i, i.title);
+  for (const i of plan.interventions) {
+    record('intervention', i, i.title);
+    const walked = walkThroughOf(decisions[i.id]);
+    if (walked) (items[items.length - 1] as PlanValidationItem).walkThrough = walked;
+  }
   for (const a of plan.actors) record('actor', a, a.name);
   for (const owner of [...plan.objectives, ...plan.interventions]) {
     for (const c of owner.targets) record('contributes', c, `${owner.title} → ${title(c.target)}`);

@@ -13,6 +13,7 @@ import {
   type LinkFields,
   type LinkKind,
   migrateBoard,
+  recordValidation,
   updateCard,
   updateLink,
   updateMeta,
@@ -88,6 +89,23 @@ export function boardFromPlan(plan: ActionPlan): Y.Doc {
       for (const m of i.implementedBy) addPlanLink(doc, 'implements', m, m.actor, i.id);
     }
     for (const x of plan.interactions) addPlanLink(doc, 'interaction', x, x.from, x.to);
+    // Who agreed what, and when, stays with the plan: the walk-through's records come back.
+    for (const item of plan.validation.items) {
+      const walked = item.walkThrough;
+      if (item.kind !== 'intervention' || !walked) continue;
+      recordValidation(
+        doc,
+        item.id,
+        {
+          checks: Object.fromEntries(walked.checks.map((c) => [c, true])),
+          decision: walked.decision,
+          by: walked.by,
+          at: Date.parse(walked.at),
+          comment: walked.comment,
+        },
+        IMPORT_ORIGIN,
+      );
+    }
   }, IMPORT_ORIGIN);
   return doc;
 }

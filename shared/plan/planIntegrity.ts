@@ -1,7 +1,7 @@
 // What a JSON Schema cannot say about a plan: every id is used once, every link names a card of
 // the right kind that the plan holds, and every time is a real one. Checked after the schema
 // has passed, so the shape is known.
-import type { PlanItems, PlanProblem, PlanRecord } from './planTypes.ts';
+import type { PlanItems, PlanProblem, PlanRecord, PlanValidation } from './planTypes.ts';
 
 interface Located {
   path: string;
@@ -31,7 +31,7 @@ function recordsOf(plan: PlanItems): Located[] {
   return out;
 }
 
-export function checkIntegrity(plan: PlanItems): PlanProblem[] {
+export function checkIntegrity(plan: PlanItems & { validation?: Pick<PlanValidation, 'items'> }): PlanProblem[] {
   const problems: PlanProblem[] = [];
   // One id space for cards and links: the board could tell them apart, but a reader of the plan could not.
   const firstUse = new Map<string, string>();
@@ -72,6 +72,17 @@ export function checkIntegrity(plan: PlanItems): PlanProblem[] {
     refer(`/interactions/${i}/to`, link.to, ends, 'target or intervention');
     if (link.from === link.to) {
       problems.push({ path: `/interactions/${i}/to`, message: 'an interaction cannot join a card to itself' });
+    }
+  });
+  // The walk-through decides on interventions only, and import restores its records by id.
+  plan.validation?.items.forEach((item, i) => {
+    if (!item.walkThrough) return;
+    const path = `/validation/items/${i}`;
+    if (item.kind !== 'intervention') {
+      problems.push({ path: `${path}/walkThrough`, message: 'only an intervention has a walk-through decision' });
+    } else refer(`${path}/id`, item.id, interventions, 'intervention (in /interventions)');
+    if (item.walkThrough && Number.isNaN(Date.parse(item.walkThrough.at))) {
+      problems.push({ path: `${path}/walkThrough/at`, message: `not a real date and time: "${item.walkThrough.at}"` });
     }
   });
   return problems;

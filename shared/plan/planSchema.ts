@@ -1,10 +1,11 @@
 // The published JSON Schema of the action plan (docs/action-plan.schema.json is generated from
 // this object). Fields of cards and links come from the model's specs via fieldSchema.ts; the
 // frame around them mirrors planTypes.ts, and the round-trip tests check that the two agree.
-import { CARD_FIELDS, CARD_STATUSES, LINK_FIELDS, WORKSHOP_LEVELS } from '../model/index.ts';
+import { CARD_FIELDS, CARD_STATUSES, LINK_FIELDS, VALIDATION_CHECKS, WORKSHOP_LEVELS } from '../model/index.ts';
 import { SDG_TARGETS } from '../sdg/catalogue.ts';
 import { DATE_PATTERN, type JsonSchema, strictObject, withFields } from './fieldSchema.ts';
 import {
+  PLAN_DECISIONS,
   PLAN_INCLUDES,
   PLAN_ITEM_KINDS,
   PLAN_SCHEMA_VERSION,
@@ -129,23 +130,48 @@ const WORKSHOP = strictObject(
   { title: 'Workshop' },
 );
 
-const VALIDATION = strictObject(
+const WALK_THROUGH = strictObject(
   {
-    status: { enum: [...PLAN_VALIDATION_STATUSES] },
-    counts: strictObject({ proposed: COUNT, discussed: COUNT, agreed: COUNT }),
-    items: {
-      type: 'array',
-      items: strictObject({
-        kind: { enum: [...PLAN_ITEM_KINDS] },
-        id: ID,
-        title: TEXT,
-        status: STATUS,
-        updatedAt: DATE_TIME,
-      }),
-    },
+    decision: { enum: [...PLAN_DECISIONS] },
+    by: { ...TEXT, description: 'The display name of the facilitator who decided.' },
+    at: DATE_TIME,
+    comment: TEXT,
+    checks: { type: 'array', items: { enum: [...VALIDATION_CHECKS] }, uniqueItems: true },
   },
-  { title: 'Validation', description: 'A summary of the items’ statuses; derived, ignored on import.' },
+  {
+    title: 'Walk-through decision',
+    description: 'What the validation walk-through decided on an intervention; import restores it.',
+  },
 );
+
+/** Version 2 adds the walk-through's decision to the interventions it decided on. */
+const validation = (walked: boolean) =>
+  strictObject(
+    {
+      status: { enum: [...PLAN_VALIDATION_STATUSES] },
+      counts: strictObject({ proposed: COUNT, discussed: COUNT, agreed: COUNT }),
+      items: {
+        type: 'array',
+        items: strictObject(
+          {
+            kind: { enum: [...PLAN_ITEM_KINDS] },
+            id: ID,
+            title: TEXT,
+            status: STATUS,
+            updatedAt: DATE_TIME,
+            ...(walked ? { walkThrough: ref('walkThrough') } : {}),
+          },
+          walked ? { optional: ['walkThrough'] } : {},
+        ),
+      },
+    },
+    {
+      title: 'Validation',
+      description: walked
+        ? 'A summary of the items’ statuses, derived; the walk-through’s decisions are restored on import.'
+        : 'A summary of the items’ statuses; derived, ignored on import.',
+    },
+  );
 
 const PROVENANCE = strictObject(
   {
@@ -276,7 +302,7 @@ const ANALYSIS = strictObject(
 );
 
 /**
- * The schema of one plan version. Version 1 is version 2 without the analysis; import still reads it
+ * The schema of one plan version. Version 1 is version 2 without the analysis and walk-through; import still reads it
  * (validatePlan.ts), and the published file is the current version's.
  */
 export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
@@ -314,7 +340,7 @@ export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
       interaction: INTERACTION,
       author: AUTHOR,
       position: POSITION,
-      validation: VALIDATION,
+      validation: validation(analysed),
       provenance: PROVENANCE,
       ...(analysed
         ? {
@@ -324,6 +350,7 @@ export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
             analysisEnd: ANALYSIS_END,
             rankedInteraction: RANKED_INTERACTION,
             coherenceNote: COHERENCE_NOTE,
+            walkThrough: WALK_THROUGH,
           }
         : {}),
     },

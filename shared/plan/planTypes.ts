@@ -8,13 +8,14 @@ import type {
   InteractionScore,
   InterventionType,
   LinkFields,
+  ValidationCheck,
   WorkshopLevel,
 } from '../model/index.ts';
 
 /**
  * Bumped on every incompatible change to the plan's shape; import refuses newer versions.
- * 2 added `analysis` (a reader of version 1 refuses the unknown property); import still reads
- * version 1 plans and derives their analysis.
+ * 2 added `analysis` and the walk-through's decisions on validation items (a reader of version 1
+ * refuses the unknown properties); import still reads version 1 plans and derives their analysis.
  */
 export const PLAN_SCHEMA_VERSION = 2;
 /** Every version import reads, oldest first. */
@@ -108,13 +109,29 @@ export interface PlanWorkshop {
   participants: PlanParticipantGroup[];
 }
 
+export const PLAN_DECISIONS = ['agreed', 'sent-back'] as const;
+export type PlanDecision = (typeof PLAN_DECISIONS)[number];
+
+/** What the validation walk-through decided on an intervention: who, when, and with what checks. */
+export interface PlanWalkThrough {
+  decision: PlanDecision;
+  /** The display name of the facilitator who decided. */
+  by: string;
+  at: string;
+  comment: string;
+  /** The checklist items ticked, in checklist order (shared/model/facilitation.ts). */
+  checks: ValidationCheck[];
+}
+
 export interface PlanValidationItem {
   kind: PlanItemKind;
   id: string;
   title: string;
   status: CardStatus;
-  /** When the item last changed (the board does not record who set its status, nor when). */
+  /** When the item last changed (the board does not record who set a status outside the walk-through). */
   updatedAt: string;
+  /** Schema 2: an intervention the walk-through decided on; import restores the record. */
+  walkThrough?: PlanWalkThrough;
 }
 
 /** A summary of the items' statuses, derived on export and ignored on import. */

@@ -302,6 +302,39 @@ describe('the Markdown export', () => {
   });
 });
 
+describe('the walk-through in the exports', () => {
+  // tests/shared/plan/fullBoard.ts: Amina agreed the intervention 45 minutes after T0.
+  const decided = 'Agreed by Amina Diallo, 2026-03-03 10:15 UTC';
+
+  it('names who agreed an intervention and when, in the spreadsheet, the document and Markdown', async () => {
+    const p = plan();
+    const intervention = p.interventions[0]?.title as string;
+    const book = await workbook(await renderXlsx(p));
+    const sheet = book.getWorksheet('Validation') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'Item',
+      'Kind',
+      'Status',
+      'Last changed',
+      'Walk-through',
+      'Checks ticked',
+      'Comment',
+      'Id',
+    ]);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const row = rows.find((r) => r?.[1] === intervention)?.slice(1);
+    expect(row?.slice(4, 7)).toEqual([
+      decided,
+      'It relates to the targets it claims; Its timeframe is reviewed',
+      'Validé en plénière — सर्वसम्मत',
+    ]);
+
+    expect(await docxText(await renderDocx(p))).toContain(decided);
+    expect(renderMarkdown(p).toString('utf8')).toContain(`| ${decided} | Validé en plénière — सर्वसम्मत |`);
+  });
+});
+
 describe('download names', () => {
   it('slugs the title to ASCII and keeps the original script in filename*', () => {
     expect(asciiSlug('Plan d’acción — Île')).toBe('plan-d-accion-ile');

@@ -7,11 +7,12 @@ import {
   deleteCard,
   listLinks,
   migrateBoard,
+  recordValidation,
   updateCard,
   updateLink,
 } from '../../../shared/model/index.ts';
 import { buildActionPlan, validatePlan } from '../../../shared/plan/index.ts';
-import { buildFullBoard } from './fullBoard.ts';
+import { buildFullBoard, T0 } from './fullBoard.ts';
 
 const ME: Author = { id: 'author-me', name: 'Me', group: 'academia' };
 
@@ -147,6 +148,33 @@ describe('buildActionPlan', () => {
     expect(plan.objectives.map((o) => o.id)).toEqual([target]);
     expect(plan.interactions).toEqual([]);
     expect(validatePlan(plan).ok).toBe(true);
+  });
+
+  it('states who agreed an intervention in the walk-through, when, with which checks and comment', () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    const { items } = buildActionPlan(doc).validation;
+    expect(items.find((v) => v.id === ids.intervention)?.walkThrough).toEqual({
+      decision: 'agreed',
+      by: 'Amina Diallo',
+      at: new Date(T0 + 45 * 60_000).toISOString(),
+      comment: 'Validé en plénière — सर्वसम्मत',
+      checks: ['targets', 'timeframe'],
+    });
+    // Nothing the walk-through did not decide on carries a decision.
+    expect(items.filter((v) => v.walkThrough).map((v) => v.id)).toEqual([ids.intervention]);
+  });
+
+  it('leaves out a walk-through record that holds no decision yet', () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    recordValidation(doc, ids.intervention, {
+      checks: { targets: true },
+      decision: null,
+      by: 'Amina',
+      at: 0,
+      comment: '',
+    });
+    const item = buildActionPlan(doc).validation.items.find((v) => v.id === ids.intervention);
+    expect(item?.walkThrough).toBeUndefined();
   });
 
   it('follows status changes: an item agreed later joins the plan', () => {

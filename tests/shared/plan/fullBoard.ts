@@ -7,6 +7,7 @@ import {
   addLink,
   type CardStatus,
   migrateBoard,
+  recordValidation,
   updateCard,
   updateMeta,
 } from '../../../shared/model/index.ts';
@@ -278,5 +279,13 @@ export function buildFullBoard(status: CardStatus = 'agreed'): FullBoard {
     undefined,
     minutes(30),
   );
+  // The walk-through agreed the intervention, with the checks the facilitator ticked.
+  recordValidation(doc, ids.intervention, {
+    checks: { targets: true, timeframe: true, budget: false },
+    decision: 'agreed',
+    by: 'Amina Diallo',
+    at: minutes(45),
+    comment: 'Validé en plénière — सर्वसम्मत',
+  });
   return { doc, ids };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_FIELDS, listCards, listLinks } from '../../../shared/model/index.ts';
+import { CARD_FIELDS, listCards, listLinks, readFacilitation } from '../../../shared/model/index.ts';
 import { type ActionPlan, buildActionPlan, importActionPlan, validatePlan } from '../../../shared/plan/index.ts';
 import { buildFullBoard } from './fullBoard.ts';
 
@@ -25,6 +25,17 @@ describe('an action plan round trip', () => {
     expect(second.provenance.exportedAt).not.toBe(first.provenance.exportedAt);
     expect(withoutExportTime(second)).toEqual(withoutExportTime(first));
     expect(JSON.stringify(withoutExportTime(second))).toBe(JSON.stringify(withoutExportTime(first)));
+  });
+
+  it('brings back who agreed what in the walk-through, and when', () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    const imported = importActionPlan(JSON.stringify(buildActionPlan(doc, OPTIONS)));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    // The checks left unticked read the same as absent ones.
+    expect(readFacilitation(imported.doc).validation[ids.intervention]).toEqual({
+      ...readFacilitation(doc).validation[ids.intervention],
+      checks: { targets: true, timeframe: true },
+    });
   });
 
   it('keeps card and link ids, positions, authors and times on the re-created board', () => {

@@ -69,6 +69,24 @@ describe('validatePlan', () => {
     );
   });
 
+  it('refuses a walk-through decision on an item that is no intervention of the plan', () => {
+    const plan = validPlan();
+    const at = plan.validation.items.findIndex((v) => v.walkThrough);
+    const target = plan.validation.items.findIndex((v) => v.kind === 'target');
+    edit(plan, `/validation/items/${target}/walkThrough`, structuredClone(plan.validation.items[at]?.walkThrough));
+    edit(plan, `/validation/items/${at}/id`, 'no-such-intervention');
+    edit(plan, `/validation/items/${at}/walkThrough/checks`, ['targets', 'a-check-nobody-has']);
+    expect(problemsOf(plan).map((p) => p.path)).toEqual([`/validation/items/${at}/walkThrough/checks/1`]);
+    edit(plan, `/validation/items/${at}/walkThrough/checks`, ['targets']);
+    expect(problemsOf(plan)).toEqual([
+      { path: `/validation/items/${target}/walkThrough`, message: 'only an intervention has a walk-through decision' },
+      {
+        path: `/validation/items/${at}/id`,
+        message: 'no intervention (in /interventions) with id "no-such-intervention" in this plan',
+      },
+    ]);
+  });
+
   it('refuses a file that is not JSON, saying so at the root', () => {
     const check = parsePlanText('{"schemaVersion": 1,');
     expect(check.ok).toBe(false);
