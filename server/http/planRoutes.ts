@@ -13,7 +13,8 @@ import { createImportedWorkshop, type PreparedImport } from '../export/importWor
 import { readBoard } from '../export/loadBoard.ts';
 import { runPlanTask } from '../export/planWorkers.ts';
 import { productVersion } from '../export/productVersion.ts';
-import { admit, joinLinks } from '../workshops.ts';
+import { joinLinks } from '../workshops.ts';
+import { admitted } from './admitted.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import type { RouteContext } from './routes.ts';
 
@@ -28,16 +29,6 @@ const IMPORT_PATH = /^\/api\/workshops\/([^/]+)\/import$/;
 /** The token from `Authorization: Bearer`, or from `?token=` so that a plain link can download. */
 function tokenOf(req: IncomingMessage, url: URL): string | null {
   return bearerToken(req) ?? url.searchParams.get('token');
-}
-
-async function admitted(ctx: RouteContext, id: string, token: string | null) {
-  const admission = await admit(ctx.storage, ctx.secret, id, token);
-  if (!admission.ok) {
-    throw admission.status === 'not-found'
-      ? new HttpError(404, 'no such workshop')
-      : new HttpError(401, 'this link is not valid for this workshop');
-  }
-  return admission;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {

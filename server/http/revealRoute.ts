@@ -5,7 +5,7 @@
 // Every private note of the workshop moves onto the board (server/rooms/reveal.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { revealPrivateNotes } from '../rooms/reveal.ts';
-import { admit } from '../workshops.ts';
+import { admitted } from './admitted.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
 import type { RouteContext } from './routes.ts';
 
@@ -28,12 +28,7 @@ export async function handleRevealRoute(
   if (!match) return false;
   if (req.method !== 'POST') throw new HttpError(405, 'use POST');
   const id = match[1] as string;
-  const admission = await admit(ctx.storage, ctx.secret, id, bearerToken(req));
-  if (!admission.ok) {
-    throw admission.status === 'not-found'
-      ? new HttpError(404, 'no such workshop')
-      : new HttpError(401, 'this link is not valid for this workshop');
-  }
+  const admission = await admitted(ctx, id, bearerToken(req));
   if (admission.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can reveal private notes');
   const { anonymous } = revealOptions(await readJsonBody(req));
   const result = await revealPrivateNotes(ctx.rooms, ctx.storage, id, anonymous);

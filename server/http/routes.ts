@@ -7,7 +7,8 @@ import type { Counters } from '../metrics/counters.ts';
 import { renderMetrics } from '../metrics/prometheus.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
-import { admit, checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.ts';
+import { checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.ts';
+import { admitted } from './admitted.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
 import { handlePlanRoute } from './planRoutes.ts';
 import { handleRevealRoute } from './revealRoute.ts';
@@ -87,12 +88,7 @@ export function createRequestHandler(ctx: RouteContext) {
       if (session) {
         if (req.method !== 'GET') throw new HttpError(405, 'use GET');
         const id = session[1] as string;
-        const admission = await admit(ctx.storage, ctx.secret, id, bearerToken(req));
-        if (!admission.ok) {
-          throw admission.status === 'not-found'
-            ? new HttpError(404, 'no such workshop')
-            : new HttpError(401, 'this link is not valid for this workshop');
-        }
+        const admission = await admitted(ctx, id, bearerToken(req));
         const { record, role } = admission;
         const links =
           role === 'facilitator'
@@ -105,12 +101,7 @@ export function createRequestHandler(ctx: RouteContext) {
       if (rotate) {
         if (req.method !== 'POST') throw new HttpError(405, 'use POST');
         const id = rotate[1] as string;
-        const admission = await admit(ctx.storage, ctx.secret, id, bearerToken(req));
-        if (!admission.ok) {
-          throw admission.status === 'not-found'
-            ? new HttpError(404, 'no such workshop')
-            : new HttpError(401, 'this link is not valid for this workshop');
-        }
+        const admission = await admitted(ctx, id, bearerToken(req));
         if (admission.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can replace links');
         const role = (await readJsonBody(req).catch(() => null)) as { role?: unknown } | null;
         if (!role || !isRole(role.role)) throw new HttpError(400, 'role: expected facilitator, participant or viewer');

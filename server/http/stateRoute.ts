@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { admit } from '../workshops.ts';
+import { admitted } from './admitted.ts';
 import { bearerToken, HttpError } from './json.ts';
 import type { RouteContext } from './routes.ts';
 
@@ -42,12 +42,8 @@ export async function handleStateRoute(
   if (!match) return false;
   if (req.method !== 'GET') throw new HttpError(405, 'use GET');
   const id = match[1] as string;
-  const admission = await admit(ctx.storage, ctx.secret, id, bearerToken(req));
-  if (!admission.ok) {
-    throw admission.status === 'not-found'
-      ? new HttpError(404, 'no such workshop')
-      : new HttpError(401, 'this link is not valid for this workshop');
-  }
+  // Any of the workshop's links may read its board.
+  await admitted(ctx, id, bearerToken(req));
   let state: Uint8Array;
   try {
     state = await ctx.rooms.use(id, (room) => room.encodeState(), STATE_LINGER_MS);
