@@ -1,40 +1,23 @@
-// The product end to end on one machine: a facilitator creates a workshop and cards, a
-// participant joins from the link and moves a card, a viewer watches and cannot edit.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   dragMouse,
   drawnCardBox,
-  launchChromium,
   openPage,
   readCard,
   readCards,
-  startTestServer,
   type TestPage,
-  type TestServer,
   waitForSyncedBoard,
 } from './helpers.ts';
 
 const E2E_TIMEOUT_MS = 60_000;
 
 describe('the board in three browsers', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   const pages: TestPage[] = [];
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(): Promise<TestPage> {
-    const page = await openPage(browser);
+    const page = suite.track(await openPage(suite.browser));
     pages.push(page);
     return page;
   }
@@ -44,7 +27,7 @@ describe('the board in three browsers', () => {
     async () => {
       // Facilitator: create the workshop from the start page.
       const a = await open();
-      await a.page.goto(`${server.url}/`);
+      await a.page.goto(`${suite.server.url}/`);
       await a.page.getByTestId('start-title').fill('Migration and the local development plan');
       await a.page.getByTestId('start-name').fill('Ada Facilitator');
       await a.page.getByTestId('start-group').selectOption('government-local');

@@ -1,18 +1,9 @@
 // The canvas as a person uses it: marquee and multi-drag, links that follow their cards,
 // per-person undo, copy and paste, zoom to fit, and the outline as the keyboard's way in.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addCard, addLink, moveCards, updateCard } from '../../shared/model/index.ts';
-import {
-  dragMouse,
-  drawnCardBox,
-  launchChromium,
-  readCard,
-  readCards,
-  startTestServer,
-  type TestPage,
-  type TestServer,
-} from './helpers.ts';
+import { browserSuite, dragMouse, drawnCardBox, readCard, readCards, type TestPage } from './helpers.ts';
 import { openBoard, SEED_ORIGIN, SEEDER, seedBoard, waitForCards } from './seed.ts';
 
 const TIMEOUT_MS = 60_000;
@@ -34,31 +25,18 @@ async function canvasBox(page: Page) {
 }
 
 describe('the canvas', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   async function open(link: string, name: string): Promise<TestPage> {
-    const tp = await openBoard(browser, link, name);
-    pages.push(tp);
+    const tp = await openBoard(suite.browser, link, name);
+    suite.track(tp);
     return tp;
   }
 
   it(
     'selects cards with a marquee and drags them together',
     async () => {
-      const board = await seedBoard(server.url, (doc) => ({
+      const board = await seedBoard(suite.server.url, (doc) => ({
         a: addCard(doc, { kind: 'note', x: 0, y: 0, author: SEEDER, fields: { text: 'A' } }, SEED_ORIGIN),
         b: addCard(doc, { kind: 'note', x: 260, y: 0, author: SEEDER, fields: { text: 'B' } }, SEED_ORIGIN),
         c: addCard(doc, { kind: 'note', x: 0, y: 420, author: SEEDER, fields: { text: 'C' } }, SEED_ORIGIN),
@@ -99,7 +77,7 @@ describe('the canvas', () => {
   it(
     'keeps a link bound to its cards when one of them moves',
     async () => {
-      const board = await seedBoard(server.url, (doc) => {
+      const board = await seedBoard(suite.server.url, (doc) => {
         const intervention = addCard(
           doc,
           { kind: 'intervention', x: 0, y: 0, author: SEEDER, fields: { title: 'Resource centre' } },
@@ -140,7 +118,7 @@ describe('the canvas', () => {
   it(
     'draws a link from a card’s edge knob, re-targets its end, deletes it, and resizes a card by its corner',
     async () => {
-      const board = await seedBoard(server.url, (doc) => ({
+      const board = await seedBoard(suite.server.url, (doc) => ({
         intervention: addCard(
           doc,
           { kind: 'intervention', x: 0, y: 0, author: SEEDER, fields: { title: 'Language courses' } },
@@ -206,7 +184,7 @@ describe('the canvas', () => {
   it(
     'undo by one person does not undo another’s edit made in between',
     async () => {
-      const board = await seedBoard(server.url, (doc) => ({
+      const board = await seedBoard(suite.server.url, (doc) => ({
         mine: addCard(doc, { kind: 'note', x: 0, y: 0, author: SEEDER, fields: { text: 'Ada moves me' } }, SEED_ORIGIN),
         theirs: addCard(
           doc,
@@ -278,8 +256,8 @@ describe('the canvas', () => {
         const link = addLink(doc, { kind: 'contributes', from: intervention, to: target, author: SEEDER }, SEED_ORIGIN);
         return { intervention, target, link };
       };
-      const board = await seedBoard(server.url, build());
-      const other = await seedBoard(server.url, () => null, 'Other board');
+      const board = await seedBoard(suite.server.url, build());
+      const other = await seedBoard(suite.server.url, () => null, 'Other board');
       const a = await open(board.link, 'Cody Copy');
       await waitForCards(a.page, 2);
       await a.page.keyboard.press('Control+a');
@@ -324,7 +302,7 @@ describe('the canvas', () => {
   it(
     'zoom to fit shows every card',
     async () => {
-      const board = await seedBoard(server.url, (doc) => {
+      const board = await seedBoard(suite.server.url, (doc) => {
         const ids: string[] = [];
         for (let i = 0; i < 24; i++) {
           ids.push(
@@ -363,7 +341,7 @@ describe('the canvas', () => {
   it(
     'the outline selects and centres a card by keyboard, as a tree a screen reader can read',
     async () => {
-      const board = await seedBoard(server.url, (doc) => {
+      const board = await seedBoard(suite.server.url, (doc) => {
         const target = addCard(
           doc,
           { kind: 'target', x: 5000, y: 3000, author: SEEDER, fields: { code: '10.7' } },

@@ -3,19 +3,17 @@
 // replacing a link from the share dialog, and agreed items locked for participants.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addCard } from '../../shared/model/index.ts';
 import {
+  browserSuite,
   dragMouse,
   drawnCardBox,
-  launchChromium,
   openPage,
   REPO_ROOT,
-  startTestServer,
   type TestPage,
-  type TestServer,
   waitForSyncedBoard,
 } from './helpers.ts';
 import { openBoard, SEED_ORIGIN, SEEDER, seedBoard } from './seed.ts';
@@ -55,14 +53,7 @@ async function select(page: Page, id: string): Promise<void> {
 }
 
 describe('running a live validation workshop', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
+  const suite = browserSuite();
 
   let testPages: TestPage[] = [];
   beforeEach(() => {
@@ -75,22 +66,16 @@ describe('running a live validation workshop', () => {
       await shot(tp.page, `failed-${ctx.task.name.slice(0, 30)}-${i}`).catch(() => {});
   });
 
-  afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(link: string, name: string): Promise<TestPage> {
-    const tp = await openBoard(browser, link, name);
-    pages.push(tp);
+    const tp = await openBoard(suite.browser, link, name);
+    suite.track(tp);
     testPages.push(tp);
     return tp;
   }
 
   async function workshop<T>(build: (doc: Y.Doc) => T) {
-    const seeded = await seedBoard(server.url, build);
-    const links = await linksOf(server.url, seeded.id, seeded.link);
+    const seeded = await seedBoard(suite.server.url, build);
+    const links = await linksOf(suite.server.url, seeded.id, seeded.link);
     return { ...seeded, links };
   }
 
@@ -368,8 +353,8 @@ describe('running a live validation workshop', () => {
       await pia.page.getByRole('alert').getByText('Disconnected.').waitFor();
       expect(await pia.page.evaluate(() => window.__sdgBoard?.provider.wsconnected)).toBe(false);
 
-      const again = await openPage(browser);
-      pages.push(again);
+      const again = await openPage(suite.browser);
+      suite.track(again);
       await again.page.goto(old);
       await again.page.getByText('This link does not work').waitFor();
       const renewed = await open(fresh, 'Pia Again');

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type {} from '../../client/app/debugHandle.ts';
 import type { Card } from '../../shared/model/kinds.ts';
 
@@ -69,6 +70,46 @@ export async function startTestServer(): Promise<TestServer> {
     async close() {
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A describe block's server and browser, started before its tests and closed after them. */
+export interface BrowserSuite {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** Closes the page's context with the suite. */
+  track(page: TestPage): TestPage;
+}
+
+/** Call inside `describe`: one server and one Chromium for its tests, and every tracked page closed after. */
+export function browserSuite(): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const pages: TestPage[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const { context } of pages) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser suite has not started (use it inside a test)');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    track(page) {
+      pages.push(page);
+      return page;
     },
   };
 }

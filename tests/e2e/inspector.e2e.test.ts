@@ -1,10 +1,10 @@
 // Two people editing one intervention in the inspector at once: typing into the same text field
 // (bound to its Y.Text) merges both people's text, each keeps typing where their caret is, and
 // edits of different fields both survive. A viewer sees every field and can change none.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addCard } from '../../shared/model/index.ts';
-import { drawnCardBox, launchChromium, startTestServer, type TestPage, type TestServer } from './helpers.ts';
+import { browserSuite, drawnCardBox, type TestPage } from './helpers.ts';
 import { openBoard, SEED_ORIGIN, SEEDER, seedBoard, waitForCards } from './seed.ts';
 
 const TIMEOUT_MS = 90_000;
@@ -21,29 +21,16 @@ async function select(page: Page, id: string): Promise<void> {
 }
 
 describe('editing one intervention together in the inspector', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   async function open(link: string, name: string): Promise<TestPage> {
-    const tp = await openBoard(browser, link, name);
-    pages.push(tp);
+    const tp = await openBoard(suite.browser, link, name);
+    suite.track(tp);
     return tp;
   }
 
   async function seeded() {
-    return seedBoard(server.url, (doc) =>
+    return seedBoard(suite.server.url, (doc) =>
       addCard(
         doc,
         {
@@ -201,7 +188,7 @@ describe('editing one intervention together in the inspector', () => {
   it(
     'sets the status of several selected items at once, and shows the plan’s progress when none is selected',
     async () => {
-      const board = await seedBoard(server.url, (doc) => ({
+      const board = await seedBoard(suite.server.url, (doc) => ({
         a: addCard(doc, { kind: 'objective', x: 0, y: 0, author: SEEDER, fields: { title: 'Safe work' } }, SEED_ORIGIN),
         b: addCard(doc, { kind: 'target', x: 320, y: 0, author: SEEDER, fields: { code: '8.8' } }, SEED_ORIGIN),
       }));

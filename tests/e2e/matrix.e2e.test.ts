@@ -4,12 +4,12 @@
 // ranking chart, the trade-off list and the CSV export read the same real data.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addCard, addLink, listCards, listLinks } from '../../shared/model/index.ts';
 import { connectClient, createWorkshop, whenSynced } from '../support/syncClient.ts';
 import { waitFor } from '../support/wait.ts';
-import { launchChromium, REPO_ROOT, startTestServer, type TestPage, type TestServer } from './helpers.ts';
+import { browserSuite, REPO_ROOT, type TestPage } from './helpers.ts';
 import { openBoard, SEED_ORIGIN, SEEDER, waitForCards } from './seed.ts';
 
 const TIMEOUT_MS = 120_000;
@@ -64,32 +64,22 @@ async function selection(page: Page): Promise<{ cards: string[]; links: string[]
 }
 
 describe('the target matrix view', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages: TestPage[] = [];
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
+  beforeAll(() => {
     fs.mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(link: string, name: string): Promise<TestPage> {
-    const tp = await openBoard(browser, link, name);
-    pages.push(tp);
+    const tp = await openBoard(suite.browser, link, name);
+    suite.track(tp);
     return tp;
   }
 
   it(
     'shows a participant’s score in the facilitator’s matrix within 2 s, and a click selects the link',
     async () => {
-      const { links, ids } = await seed(server.url);
+      const { links, ids } = await seed(suite.server.url);
       const facilitator = await open(links.facilitator, 'Fay Facilitator');
       const participant = await open(links.participant, 'Pat Participant');
       for (const { page } of [facilitator, participant]) await waitForCards(page, 3);

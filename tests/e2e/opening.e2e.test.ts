@@ -1,46 +1,28 @@
 // Opening a board: from its stored state fetched over HTTP, with the socket syncing only what
 // changed since; and from the browser's offline copy when the server is out of reach, with the
 // edits made meanwhile reaching the server once it is back.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addCard, listCards } from '../../shared/model/index.ts';
 import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
 import { waitFor } from '../support/wait.ts';
-import {
-  launchChromium,
-  openPage,
-  readCards,
-  startTestServer,
-  type TestPage,
-  type TestServer,
-  waitForSyncedBoard,
-} from './helpers.ts';
+import { browserSuite, openPage, readCards, type TestPage, waitForSyncedBoard } from './helpers.ts';
 
 const E2E_TIMEOUT_MS = 90_000;
 const NOTES = 300;
 
 describe('opening a board', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages: TestPage[] = [];
+  const suite = browserSuite();
   const clients: TestClient[] = [];
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
+  afterAll(() => {
     for (const c of clients) c.destroy();
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
   });
 
   /** A workshop holding `count` notes, with its facilitator connected from Node. */
   async function seededWorkshop(count: number) {
-    const workshop = await createWorkshop(server.url, 'Opening');
-    const editor = connectClient(server.url, workshop.id, workshop.tokens.facilitator);
+    const workshop = await createWorkshop(suite.server.url, 'Opening');
+    const editor = connectClient(suite.server.url, workshop.id, workshop.tokens.facilitator);
     clients.push(editor);
     await whenSynced(editor);
     editor.doc.transact(() => {
@@ -59,10 +41,13 @@ describe('opening a board', () => {
 
   /** A participant's page, known to this browser already (no join form). */
   async function participant(name: string): Promise<TestPage> {
-    const tp = await openPage(browser);
-    pages.push(tp);
+    const tp = await openPage(suite.browser);
+    suite.track(tp);
     await tp.context.addInitScript((who) => {
-      localStorage.setItem('sdg-board:identity', JSON.stringify({ id: `id-${who}-0001`, name: who, group: 'academia' }));
+      localStorage.setItem(
+        'sdg-board:identity',
+        JSON.stringify({ id: `id-${who}-0001`, name: who, group: 'academia' }),
+      );
     }, name);
     return tp;
   }

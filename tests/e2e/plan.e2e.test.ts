@@ -2,12 +2,12 @@
 // intervention and fills it in the inspector, links it; the facilitator marks it all agreed and
 // downloads the plan (JSON, and the board as a PNG) from the Export menu, then imports plans.
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Card, Link } from '../../shared/model/index.ts';
 import type { ActionPlan } from '../../shared/plan/index.ts';
 import { createWorkshop } from '../support/syncClient.ts';
-import { drawnCardBox, launchChromium, startTestServer, type TestPage, type TestServer } from './helpers.ts';
+import { browserSuite, drawnCardBox, type TestPage } from './helpers.ts';
 import { openBoard, waitForCards } from './seed.ts';
 
 const TIMEOUT_MS = 90_000;
@@ -36,24 +36,11 @@ async function downloadFrom(page: Page, testId: string): Promise<Buffer> {
 }
 
 describe('the inspector, the SDG palette and the action plan', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   async function open(link: string, name: string): Promise<TestPage> {
-    const tp = await openBoard(browser, link, name);
-    pages.push(tp);
+    const tp = await openBoard(suite.browser, link, name);
+    suite.track(tp);
     await tp.page.setViewportSize({ width: 1600, height: 1000 });
     return tp;
   }
@@ -61,7 +48,7 @@ describe('the inspector, the SDG palette and the action plan', () => {
   it(
     'exports an intervention filled in the inspector, linked to 10.7 and agreed, with every value given',
     async () => {
-      const workshop = await createWorkshop(server.url, 'Migration in the city plan');
+      const workshop = await createWorkshop(suite.server.url, 'Migration in the city plan');
       const p = await open(workshop.links.participant, 'Pia Participant');
       const { page } = p;
       await page.getByRole('button', { name: 'Hide the outline' }).click();
@@ -210,7 +197,7 @@ describe('the inspector, the SDG palette and the action plan', () => {
   it(
     'lists every problem of an invalid plan file and creates nothing',
     async () => {
-      const workshop = await createWorkshop(server.url, 'Import checks');
+      const workshop = await createWorkshop(suite.server.url, 'Import checks');
       const { page, errors } = await open(workshop.links.facilitator, 'Ivo Importer');
       await page.getByTestId('import-plan-button').click();
       const dialog = page.getByTestId('import-dialog');
@@ -258,7 +245,7 @@ describe('the inspector, the SDG palette and the action plan', () => {
   it(
     'searches the palette on every keystroke, filters by goal and migration, and adds a target on click',
     async () => {
-      const workshop = await createWorkshop(server.url, 'Palette');
+      const workshop = await createWorkshop(suite.server.url, 'Palette');
       const { page, errors } = await open(workshop.links.participant, 'Pal Palette');
       await page.getByTestId('open-sdg-palette').click();
       const count = page.getByTestId('palette-count');
