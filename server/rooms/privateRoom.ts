@@ -2,14 +2,18 @@
 // its secret (with a participant's or facilitator's token of the workshop) and the server open.
 // It is named by the workshop and the SHA-256 of the secret, so the database never holds the
 // secret itself. Like a workshop room it handles messages in order and stores an update before
-// relaying it (to the owner's other tabs); unlike one it has no awareness, no agreement lock and
-// no fan-out: nobody else ever edits it.
+// relaying it (to the owner's other tabs); unlike one it has no awareness and no agreement lock.
+// With several server processes, the owner's tabs and the server's own changes (a reveal run by
+// another process) meet through the fan-out bus, with a catch-up from storage in case a message
+// was lost; storage stays the source of truth.
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { type ClientMessage, decodeClientMessage, type ProtocolError, SYNC } from '../../shared/protocol/messages.ts';
 import { decide } from '../auth/permissions.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type Connection, closeConnection } from './connection.ts';
@@ -35,6 +39,17 @@ export function privateRoomName(key: PrivateKey): string {
 
 /** Origin of the server's own changes to a private board (the reveal emptying it). */
 export const PRIVATE_SERVER_ORIGIN = Symbol('private-server');
+/** Origin of changes another server process stored. */
+const PRIVATE_REMOTE_ORIGIN = Symbol('private-remote');
+
+const DEFAULT_CATCH_UP_MS = 5000;
+const SUBSCRIBE_WAIT_MS = 1000;
+
+export interface PrivateRoomOptions {
+  fanout?: Fanout;
+  /** With a fan-out bus: how often the board re-reads storage in case a message was lost. */
+  catchUpEveryMs?: number;
+}
 
 export class PrivateRoom {
   readonly doc = new Y.Doc();
@@ -43,6 +58,8 @@ export class PrivateRoom {
   private queue: Promise<void>;
   private outbox: Uint8Array[] = [];
   private failed = false;
+  private closed = false;
+  private catchUpTimer: ReturnType<typeof setInterval> | null = null;
   onFailed: (room: PrivateRoom) => void = () => {};
 
   constructor(
@@ -50,6 +67,7 @@ export class PrivateRoom {
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly counters: Counters,
+    private readonly options: PrivateRoomOptions = {},
   ) {
     this.name = privateRoomName(key);
     this.doc.on('update', (update: Uint8Array) => this.outbox.push(update));
@@ -66,6 +84,17 @@ export class PrivateRoom {
 
   private async load(): Promise<void> {
     try {
+      const fanout = this.options.fanout;
+      if (fanout) {
+        // Subscribed before storage is read, so nothing stored in between goes unseen.
+        const subscribed = fanout.subscribe(this.name, (message) => this.onFanout(message));
+        await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS))]);
+        this.catchUpTimer = setInterval(
+          () => void this.enqueue(() => this.catchUp()).catch(() => {}),
+          this.options.catchUpEveryMs ?? DEFAULT_CATCH_UP_MS,
+        );
+        this.catchUpTimer.unref();
+      }
       const state = await this.storage.loadPrivateDoc(this.key.workshopId, this.key.ownerHash);
       if (state) Y.applyUpdate(this.doc, state, PRIVATE_SERVER_ORIGIN);
       this.outbox = [];
@@ -157,8 +186,45 @@ export class PrivateRoom {
     const update = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
     this.outbox = [];
     await this.storage.appendPrivateUpdate(this.key.workshopId, this.key.ownerHash, update);
+    this.relay(update, except);
+    this.options.fanout?.publish(this.name, { kind: 'update', seq: 0, update });
+  }
+
+  private relay(update: Uint8Array, except: Connection | null): void {
     const frame = syncFrame(SYNC.update, update);
     for (const other of this.connections) if (other !== except && !other.closed) other.socket.send(frame);
+  }
+
+  /** An update another process stored (the owner's tab there, or its reveal). */
+  private onFanout(message: FanoutMessage): void {
+    if (message.kind !== 'update') return;
+    void this.enqueue(() => this.applyRemote(message.update)).catch(() => {});
+  }
+
+  /** Applies what another process stored and sends what is new here to this process's tabs. */
+  private applyRemote(update: Uint8Array): void {
+    this.outbox = [];
+    try {
+      Y.applyUpdate(this.doc, update, PRIVATE_REMOTE_ORIGIN);
+    } catch (error) {
+      this.log.warn({ event: 'fanout-bad-update', room: 'private', err: (error as Error).message }, 'dropped');
+    }
+    if (this.outbox.length === 0) return;
+    const fresh = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
+    this.outbox = [];
+    this.relay(fresh, null);
+  }
+
+  /** Catches up now (the fan-out bus came back after an outage). */
+  resume(): void {
+    void this.enqueue(() => this.catchUp()).catch(() => {});
+  }
+
+  /** Re-reads the stored board (small: one person's notes) for anything a lost message carried. */
+  private async catchUp(): Promise<void> {
+    if (this.closed) return;
+    const state = await this.storage.loadPrivateDoc(this.key.workshopId, this.key.ownerHash);
+    if (state) this.applyRemote(state);
   }
 
   /** A change the server makes (the reveal emptying the board): stored, then sent to the owner. */
@@ -193,12 +259,21 @@ export class PrivateRoom {
     this.log.error({ event: 'private-room-failed', workshop: this.key.workshopId, err: error }, 'private board failed');
     for (const conn of this.connections) closeConnection(conn, CLOSE.serverError, 'server error; reconnecting');
     this.connections.clear();
+    this.release();
     this.onFailed(this);
+  }
+
+  private release(): void {
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    this.catchUpTimer = null;
+    this.options.fanout?.unsubscribe(this.name).catch(() => {});
   }
 
   /** Resolves once everything queued is done, then releases the document. */
   async close(): Promise<void> {
     await this.queue;
+    this.closed = true;
+    this.release();
     this.doc.destroy();
   }
 }

@@ -1,10 +1,11 @@
 // The private boards in memory: loaded on their owner's first connection (or for the server's own
-// work, such as a reveal) and released when nothing uses them any more.
+// work, such as a reveal) and released when nothing uses them any more. After a fan-out outage,
+// each re-reads what it may have missed.
 import type { Logger } from 'pino';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Connection } from './connection.ts';
-import { type PrivateKey, PrivateRoom, privateRoomName } from './privateRoom.ts';
+import { type PrivateKey, PrivateRoom, type PrivateRoomOptions, privateRoomName } from './privateRoom.ts';
 
 export class PrivateRooms {
   private readonly rooms = new Map<string, PrivateRoom>();
@@ -16,6 +17,7 @@ export class PrivateRooms {
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly counters: Counters,
+    private readonly options: PrivateRoomOptions = {},
   ) {}
 
   get size(): number {
@@ -30,7 +32,7 @@ export class PrivateRooms {
       room = this.rooms.get(name);
     }
     if (!room) {
-      room = new PrivateRoom(key, this.storage, this.log, this.counters);
+      room = new PrivateRoom(key, this.storage, this.log, this.counters, this.options);
       room.onFailed = (failed) => {
         if (this.rooms.get(name) === failed) this.rooms.delete(name);
       };
@@ -80,6 +82,11 @@ export class PrivateRooms {
   /** The owners of a workshop's private boards open in this process. */
   liveOwners(workshopId: string): string[] {
     return [...this.rooms.values()].filter((r) => r.key.workshopId === workshopId).map((r) => r.key.ownerHash);
+  }
+
+  /** Every private board re-reads storage (the fan-out bus came back after an outage). */
+  resume(): void {
+    for (const room of this.rooms.values()) room.resume();
   }
 
   /** Closes this process's private connections of `role` to a workshop (its link was rotated). */

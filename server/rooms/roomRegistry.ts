@@ -22,10 +22,14 @@ export class RoomRegistry {
     private readonly counters: Counters,
     private readonly options: RoomOptions,
   ) {
-    this.privates = new PrivateRooms(storage, log, counters);
+    this.privates = new PrivateRooms(storage, log, counters, {
+      fanout: options.fanout,
+      catchUpEveryMs: options.catchUpEveryMs,
+    });
     // After a fan-out outage, every room re-reads what it may have missed.
     options.fanout?.onResume(() => {
       for (const room of this.rooms.values()) room.resume();
+      this.privates.resume();
     });
   }
 

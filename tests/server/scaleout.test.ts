@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCard, listCards } from '../../shared/model/index.ts';
+import { addCard, listCards, setPrivateMode } from '../../shared/model/index.ts';
 import { type RedisProcess, redisServerInstalled, startRedis } from '../support/redisProcess.ts';
 import { type ServerProcess, spawnServer } from '../support/serverProcess.ts';
 import { freshDatabase, serviceAvailable } from '../support/services.ts';
@@ -144,5 +144,35 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const fresh = client(a.url, workshop);
     await whenSynced(fresh);
     expect(notes(fresh)).toBe(50);
+  });
+
+  it('a reveal run by one process moves the notes of a person connected to the other, who sees them leave', {
+    timeout: 60_000,
+  }, async () => {
+    const [a, b] = await Promise.all([server(), server()]);
+    const workshop = await createWorkshop(a.url);
+    const facilitator = connectClient(a.url, workshop.id, workshop.tokens.facilitator);
+    clients.push(facilitator);
+    await whenSynced(facilitator);
+    setPrivateMode(facilitator.doc, true);
+    // Ben's private board is open in two tabs, on B and on A.
+    const secret = 'secret-of-ben-0123456789';
+    const onB = connectClient(b.url, workshop.id, workshop.tokens.participant, undefined, {}, { private: secret });
+    const onA = connectClient(a.url, workshop.id, workshop.tokens.participant, undefined, {}, { private: secret });
+    clients.push(onB, onA);
+    await Promise.all([whenSynced(onB), whenSynced(onA)]);
+    add(onB, 2, 'ben');
+    // His tab on A sees the notes written on B: the private board crosses processes too.
+    await waitFor(() => notes(onA) === 2, 'Ben’s tab on A to see his notes', 5000);
+
+    const res = await fetch(`${a.url}/api/workshops/${workshop.id}/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workshop.tokens.facilitator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ anonymous: false }),
+    });
+    expect(await res.json()).toMatchObject({ moved: 2, people: 1 });
+    await waitFor(() => notes(facilitator) === 2, 'the notes on the shared board', 5000);
+    // On B, where the reveal did not run, Ben sees his private board empty at once.
+    await waitFor(() => notes(onB) === 0 && notes(onA) === 0, 'Ben’s private board to empty on B', 5000);
   });
 });

@@ -17,9 +17,11 @@ export function connectClient(
   token: string,
   doc = new Y.Doc(),
   options: { maxBackoffTime?: number } = {},
+  /** More query parameters: `private` opens the owner's private board. */
+  params: Record<string, string> = {},
 ): TestClient {
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, workshopId, doc, {
-    params: { token },
+    params: { token, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     ...options,
