@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import type { AwarenessEntry, ClientMessage } from '../../shared/protocol/messages.ts';
 import { canEdit, type Role } from './roles.ts';
+import type { DecodedUpdate } from './updateScope.ts';
 
 export const MAX_AWARENESS_BYTES = 16 * 1024;
 
@@ -16,24 +17,34 @@ export type Decision =
   | { action: 'close'; code: number; reason: string };
 
 /** True when an update carries no structs and no deletions (what an up-to-date client sends). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function isEmptyUpdate(update: Uint8Array | DecodedUpdate): boolean {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   return structs.length === 0 && ds.clients.size === 0;
 }
 
-export function decide(role: Role, message: ClientMessage): Decision {
+/** An update decoded for the checks, or null when it cannot be decoded. */
+export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What to do with a message. A caller that has decoded the message's update already
+ * (`decodeUpdate`, null when malformed) passes it, so that the update is not decoded again.
+ */
+export function decide(role: Role, message: ClientMessage, decoded?: DecodedUpdate | null): Decision {
   switch (message.type) {
     case 'sync-step1':
     case 'query-awareness':
       return { action: 'apply' };
     case 'sync-step2':
     case 'sync-update': {
-      let empty: boolean;
-      try {
-        empty = isEmptyUpdate(message.update);
-      } catch {
-        return { action: 'close', code: CLOSE.malformed, reason: 'malformed update' };
-      }
+      const update = decoded === undefined ? decodeUpdate(message.update) : decoded;
+      if (update === null) return { action: 'close', code: CLOSE.malformed, reason: 'malformed update' };
+      const empty = isEmptyUpdate(update);
       if (canEdit(role)) return empty ? { action: 'ignore' } : { action: 'apply' };
       return empty ? { action: 'ignore' } : { action: 'drop', reason: 'viewer-edit' };
     }

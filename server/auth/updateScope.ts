@@ -61,9 +61,15 @@ function extend(owner: Owner, key: string | null): Owner {
 
 export class UnresolvableUpdate extends Error {}
 
-/** Traces every struct and deletion of `update` to the card or link it touches. */
-export function touchesOf(doc: Y.Doc, update: Uint8Array): Touch[] {
-  const { structs, ds } = Y.decodeUpdate(update);
+/** An update's structs and deletions, as Y.decodeUpdate reads them. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/**
+ * Traces every struct and deletion of `update` to the card or link it touches. The room passes
+ * the update already decoded (it decodes each incoming update once for all its checks).
+ */
+export function touchesOf(doc: Y.Doc, update: Uint8Array | DecodedUpdate): Touch[] {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   // The update's own items by client, in clock order, for binary search.
   const byClient = new Map<number, Y.Item[]>();
   for (const s of structs) {

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { itemStatus, migrateBoard, readFacilitation, votesOf } from '../../shared/model/index.ts';
+import { itemStatus, migrateBoard, readFacilitation, type VoteSession, votesOf } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import {
   type ClientMessage,
@@ -16,8 +16,8 @@ import {
   SYNC,
 } from '../../shared/protocol/messages.ts';
 import { checkParticipantEdit } from '../auth/editRules.ts';
-import { decide, filterAwareness } from '../auth/permissions.ts';
-import { type Touch, touchesOf, UnresolvableUpdate } from '../auth/updateScope.ts';
+import { decide, decodeUpdate, filterAwareness } from '../auth/permissions.ts';
+import { type DecodedUpdate, type Touch, touchesOf, UnresolvableUpdate } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
@@ -122,7 +122,10 @@ export class Room {
       this.outbox = [];
       migrateBoard(this.doc, SERVER_ORIGIN);
       const migrated = await this.persistOutbox();
-      if (migrated) this.publishUpdate(migrated);
+      if (migrated) {
+        this.publishUpdate(migrated);
+        await this.compactWhenDue();
+      }
       this.log.info({ event: 'room-loaded', workshop: this.id, updates: stored.updates.length }, 'room loaded');
     } catch (error) {
       this.fail(error);
@@ -188,7 +191,10 @@ export class Room {
 
   private async handle(conn: Connection, message: ClientMessage): Promise<void> {
     if (conn.closed) return;
-    const decision = decide(conn.role, message);
+    // An update is decoded once, for the empty check and the edit rules alike.
+    const decoded =
+      message.type === 'sync-step2' || message.type === 'sync-update' ? decodeUpdate(message.update) : undefined;
+    const decision = decide(conn.role, message, decoded);
     switch (decision.action) {
       case 'ignore':
         return;
@@ -217,7 +223,9 @@ export class Room {
       }
       case 'sync-step2':
       case 'sync-update': {
-        const refusal = conn.role === 'participant' ? this.participantRefusal(message.update) : null;
+        // `decide` applies only an update that decoded.
+        if (!decoded) return;
+        const refusal = conn.role === 'participant' ? this.participantRefusal(decoded) : null;
         if (refusal) {
           // The client already holds this change; closing tells it to drop its copy and reload.
           this.refuse(conn, refusal, CLOSE.conflict, `refused edit: ${refusal}`);
@@ -243,7 +251,7 @@ export class Room {
   }
 
   /** Why a participant's update may not be applied, or null when it may. */
-  private participantRefusal(update: Uint8Array): string | null {
+  private participantRefusal(update: DecodedUpdate): string | null {
     let touches: Touch[];
     try {
       touches = touchesOf(this.doc, update);
@@ -251,14 +259,23 @@ export class Room {
       if (error instanceof UnresolvableUpdate) return 'unresolvable';
       throw error;
     }
-    const vote = readFacilitation(this.doc).vote;
+    const doc = this.doc;
+    // The open vote is read only for an update that touches votes.
+    let vote: VoteSession | null | undefined;
+    const openVote = () => {
+      if (vote === undefined) vote = readFacilitation(doc).vote;
+      return vote;
+    };
     const verdict = checkParticipantEdit(touches, {
-      statusOf: (root, id) => itemStatus(this.doc, root, id),
-      vote,
+      statusOf: (root, id) => itemStatus(doc, root, id),
+      get vote() {
+        return openVote();
+      },
       votesBy: (voterId) => {
         const counts = new Map<string, number>();
-        if (!vote) return counts;
-        for (const v of votesOf(this.doc, vote)) if (v.voterId === voterId) counts.set(v.item.id, v.count);
+        const current = openVote();
+        if (!current) return counts;
+        for (const v of votesOf(doc, current)) if (v.voterId === voterId) counts.set(v.item.id, v.count);
         return counts;
       },
     });
@@ -286,6 +303,7 @@ export class Room {
     this.counters.updateBytes += update.length;
     this.relay(stored.update, conn);
     this.publishUpdate(stored);
+    await this.compactWhenDue();
   }
 
   private relay(update: Uint8Array, except: Connection | null): void {
@@ -310,8 +328,12 @@ export class Room {
     if (this.options.fanout && seq !== this.lastSeq + 1) await this.catchUp();
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.sinceCompaction++;
-    if (this.sinceCompaction >= this.options.compactEvery) await this.compact();
     return { update, seq };
+  }
+
+  /** Compaction folds the whole log (milliseconds on a large board): after the relay, not before. */
+  private async compactWhenDue(): Promise<void> {
+    if (this.sinceCompaction >= this.options.compactEvery) await this.compact();
   }
 
   private async compact(): Promise<void> {
@@ -341,6 +363,7 @@ export class Room {
       if (stored) {
         this.relay(stored.update, null);
         this.publishUpdate(stored);
+        await this.compactWhenDue();
       }
       return { result: result as T, refused };
     });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decide, filterAwareness, isEmptyUpdate, MAX_AWARENESS_BYTES } from '../../server/auth/permissions.ts';
+import {
+  decide,
+  decodeUpdate,
+  filterAwareness,
+  isEmptyUpdate,
+  MAX_AWARENESS_BYTES,
+} from '../../server/auth/permissions.ts';
 import type { ClientMessage } from '../../shared/protocol/messages.ts';
 
 function realUpdate(): Uint8Array {
@@ -39,6 +45,22 @@ describe('decide', () => {
   it('closes on an update that cannot be decoded', () => {
     const decision = decide('participant', { type: 'sync-update', update: new Uint8Array([5, 200, 1]) });
     expect(decision.action).toBe('close');
+  });
+
+  it('decides the same on an update decoded beforehand, which it does not decode again', () => {
+    const roles = ['facilitator', 'participant', 'viewer'] as const;
+    for (const role of roles) {
+      for (const update of [realUpdate(), EMPTY, new Uint8Array([5, 200, 1])]) {
+        for (const type of ['sync-step2', 'sync-update'] as const) {
+          const message: ClientMessage = { type, update };
+          expect(decide(role, message, decodeUpdate(update))).toEqual(decide(role, message));
+        }
+      }
+    }
+    // The decoded form decides: bytes that do not match it are not read.
+    const garbage: ClientMessage = { type: 'sync-update', update: new Uint8Array([5, 200, 1]) };
+    expect(decide('participant', garbage, decodeUpdate(realUpdate()))).toEqual({ action: 'apply' });
+    expect(decodeUpdate(new Uint8Array([5, 200, 1]))).toBeNull();
   });
 
   it('drops an oversized awareness update', () => {

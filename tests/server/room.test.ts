@@ -149,6 +149,34 @@ describe('a room', () => {
     expect(listCards(reloaded)).toHaveLength(2);
   });
 
+  it('relays an update before compacting the log that it completes', async () => {
+    const id = await seededWorkshop();
+    // How many frames B had received when each compaction began.
+    const compactions: number[] = [];
+    let bSent: () => number = () => 0;
+    const counting: Storage = {
+      ...storage,
+      compact: async (w) => {
+        compactions.push(bSent());
+        return storage.compact(w);
+      },
+    };
+    const room = new Room(id, counting, log, new Counters(), { compactEvery: 1 });
+    const a = join(room, 'participant');
+    const b = join(room, 'viewer');
+    bSent = () => b.sent.length;
+    await room.ready;
+    const edit = new Y.Doc();
+    addCard(edit, { kind: 'note', x: 1, y: 1, author: who, fields: { text: 'new' } });
+    const before = b.sent.length;
+    const compactionsBefore = compactions.length;
+    room.receive(a.conn, update(Y.encodeStateAsUpdate(edit)));
+    await waitFor(() => compactions.length > compactionsBefore, 'the log to be compacted');
+    expect(compactions.at(-1)).toBe(before + 1);
+    await room.close();
+    expect((await storage.loadDoc(id)).updates).toHaveLength(0);
+  });
+
   it('closes every connection and stops when storage fails, rather than relaying unstored edits', async () => {
     const id = await seededWorkshop();
     const failing: Storage = {
