@@ -61,7 +61,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         connectionString: options.databaseUrl,
         onError: (error) => log.warn({ event: 'storage-error', err: error.message }, 'PostgreSQL connection error'),
       })
-    : openSqliteStorage(options.dataDir);
+    : openSqliteStorage(options.dataDir, undefined, {
+        onThreadError: (error) =>
+          log.error({ event: 'sqlite-thread-failed', err: error.message }, 'SQLite thread failed; working inline'),
+      });
   const storage = timedStorage(rawStorage, counters);
   const fanout = options.redisUrl ? await openRedisFanout(options.redisUrl, log) : undefined;
   const rooms = new RoomRegistry(storage, log, counters, {

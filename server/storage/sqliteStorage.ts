@@ -1,9 +1,11 @@
 // The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so an
-// append has reached the WAL (and survives a process crash) before the promise resolves.
+// append has reached the WAL (and survives a process crash) before the promise resolves. WAL
+// checkpoints and compaction folds run on a thread of their own (sqliteThread.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RoleEpochs } from '../auth/tokens.ts';
+import { type Folded, startSqliteThread } from './sqliteThread.ts';
 import { foldUpdates, mergePrivateState, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
 
 const SCHEMA = `
@@ -46,14 +48,21 @@ interface WorkshopRow {
 
 export const SQLITE_FILE = 'workshops.sqlite';
 
-export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage {
+export interface SqliteOptions {
+  /** Told when the SQLite thread fails (checkpoints and compaction then run inline). */
+  onThreadError?: (error: Error) => void;
+}
+
+export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: SqliteOptions = {}): Storage {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, file));
+  const dbFile = path.join(dataDir, file);
+  const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a process crash loses nothing; a power cut can lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  const thread = startSqliteThread(db, dbFile, options.onThreadError);
 
   const insertWorkshop = db.prepare(
     'INSERT INTO workshops (id, title, created_at, epoch_facilitator, epoch_participant, epoch_viewer) VALUES (?, ?, ?, ?, ?, ?)',
@@ -74,6 +83,9 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
     'INSERT INTO doc_snapshots (workshop_id, state, upto_seq) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq',
   );
   const deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?');
+  const selectSnapshotSeq = db.prepare<[string], { upto_seq: number }>(
+    'SELECT upto_seq FROM doc_snapshots WHERE workshop_id = ?',
+  );
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM doc_updates');
 
   const selectPrivate = db.prepare<[string, string], { state: Buffer }>(
@@ -121,6 +133,14 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
     upsertSnapshot.run(id, Buffer.from(foldUpdates(stored.snapshot, stored.updates)), stored.lastSeq);
     deleteUpdates.run(id, stored.lastSeq);
   });
+  // A fold made on the thread, from the snapshot it read. If another handle has compacted since,
+  // its snapshot stands (it holds at least as much) and the next compaction folds the rest;
+  // updates appended since the fold read have later sequence numbers and stay.
+  const writeFolded = db.transaction((id: string, folded: Folded, state: Uint8Array) => {
+    if ((selectSnapshotSeq.get(id)?.upto_seq ?? 0) !== folded.uptoSeq) return;
+    upsertSnapshot.run(id, state, folded.lastSeq);
+    deleteUpdates.run(id, folded.lastSeq);
+  });
 
   return {
     async createWorkshop(record, initialState) {
@@ -146,10 +166,13 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
       return load(id, afterSeq);
     },
     async appendUpdate(id, update) {
-      return Number(insertUpdate.run(id, Buffer.from(update)).lastInsertRowid);
+      // better-sqlite3 binds any Uint8Array as a blob: no copy.
+      return Number(insertUpdate.run(id, update).lastInsertRowid);
     },
     async compact(id) {
-      compact(id);
+      const folded = await thread.fold(id);
+      if (!folded) compact(id);
+      else if (folded.state) writeFolded(id, folded, folded.state);
     },
     async appendPrivateUpdate(workshopId, ownerHash, update) {
       appendPrivate(workshopId, ownerHash, update);
@@ -162,6 +185,9 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE): Storage 
       return selectPrivates.all(workshopId).map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
     },
     async close() {
+      // The thread's connection first, so that this one, the last, checkpoints the whole WAL and
+      // removes it.
+      await thread.close();
       if (db.open) db.close();
     },
   };
