@@ -1,5 +1,6 @@
 // The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so an
-// append has reached the WAL (and survives a process crash) before the promise resolves. WAL
+// append has reached the WAL (and survives a process crash) before the promise resolves; the
+// appends of one event-loop turn share that commit (group commit). WAL
 // checkpoints and compaction folds run on a thread of their own (sqliteThread.ts).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,6 +48,13 @@ interface WorkshopRow {
 }
 
 export const SQLITE_FILE = 'workshops.sqlite';
+
+interface PendingAppend {
+  id: string;
+  update: Uint8Array;
+  resolve: (seq: number) => void;
+  reject: (error: unknown) => void;
+}
 
 export interface SqliteOptions {
   /** Told when the SQLite thread fails (checkpoints and compaction then run inline). */
@@ -142,9 +150,47 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
     deleteUpdates.run(id, folded.lastSeq);
   });
 
+  // Group commit: the appends of one event-loop turn (updates arriving together, from several
+  // rooms) share one transaction, so a burst pays for one commit instead of one each. A promise
+  // resolves once its row is committed, so nothing is relayed before it is stored; every other
+  // call commits what is waiting first, so it sees every append made before it.
+  let waiting: PendingAppend[] = [];
+  let flushScheduled = false;
+  const insertAll = db.transaction((batch: PendingAppend[]) =>
+    batch.map((append) => Number(insertUpdate.run(append.id, append.update).lastInsertRowid)),
+  );
+  const flushAppends = () => {
+    flushScheduled = false;
+    const batch = waiting;
+    waiting = [];
+    if (batch.length === 0) return;
+    let seqs: number[];
+    try {
+      seqs = insertAll(batch);
+    } catch {
+      // One failing row (an unknown workshop, say) must not fail the others: one by one instead.
+      for (const append of batch) {
+        try {
+          append.resolve(Number(insertUpdate.run(append.id, append.update).lastInsertRowid));
+        } catch (error) {
+          append.reject(error);
+        }
+      }
+      return;
+    }
+    for (const [i, append] of batch.entries()) append.resolve(seqs[i] as number);
+  };
+  /** Commits what is waiting before `fn`, so that it sees (and orders after) every append. */
+  const after =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      flushAppends();
+      return fn(...args);
+    };
+
   return {
     async createWorkshop(record, initialState) {
-      create(record, initialState);
+      after(create)(record, initialState);
     },
     async getWorkshop(id) {
       const row = selectWorkshop.get(id);
@@ -163,16 +209,23 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
       updateEpochs.run(epochs.facilitator, epochs.participant, epochs.viewer, id);
     },
     async loadDoc(id, afterSeq) {
-      return load(id, afterSeq);
+      return after(load)(id, afterSeq);
     },
-    async appendUpdate(id, update) {
+    appendUpdate(id, update) {
       // better-sqlite3 binds any Uint8Array as a blob: no copy.
-      return Number(insertUpdate.run(id, update).lastInsertRowid);
+      return new Promise<number>((resolve, reject) => {
+        waiting.push({ id, update, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flushAppends);
+        }
+      });
     },
     async compact(id) {
+      flushAppends();
       const folded = await thread.fold(id);
-      if (!folded) compact(id);
-      else if (folded.state) writeFolded(id, folded, folded.state);
+      if (!folded) after(compact)(id);
+      else if (folded.state) after(writeFolded)(id, folded, folded.state);
     },
     async appendPrivateUpdate(workshopId, ownerHash, update) {
       appendPrivate(workshopId, ownerHash, update);
@@ -185,6 +238,7 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
       return selectPrivates.all(workshopId).map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
     },
     async close() {
+      flushAppends();
       // The thread's connection first, so that this one, the last, checkpoints the whole WAL and
       // removes it.
       await thread.close();

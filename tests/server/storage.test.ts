@@ -199,6 +199,34 @@ describe.each(backends)('$name storage', (backend) => {
     expect(Object.keys(back.getMap('m').toJSON())).toHaveLength(30);
   });
 
+  it('stores appends made at once for several workshops, each workshop’s in its order', async () => {
+    const ids = ['w1', 'w2', 'w3'];
+    for (const id of ids) await storage.createWorkshop(record(id), new Uint8Array([9]));
+    // Each room appends one update after another; the rooms' appends meet in the same turns.
+    const seqs = await Promise.all(
+      ids.map(async (id) => {
+        const mine: number[] = [];
+        for (let i = 0; i < 6; i++) mine.push(await storage.appendUpdate(id, new Uint8Array([i])));
+        return mine;
+      }),
+    );
+    for (const [k, id] of ids.entries()) {
+      expect([...(seqs[k] as number[])].sort((a, b) => a - b)).toEqual(seqs[k]);
+      expect((await storage.loadDoc(id)).updates).toEqual([0, 1, 2, 3, 4, 5].map((i) => new Uint8Array([i])));
+    }
+  });
+
+  it('fails an append to an unknown workshop alone: the ones made with it are stored', async () => {
+    await storage.createWorkshop(record('w1'), new Uint8Array([9]));
+    const results = await Promise.allSettled([
+      storage.appendUpdate('w1', new Uint8Array([1])),
+      storage.appendUpdate('no-such-workshop', new Uint8Array([2])),
+      storage.appendUpdate('w1', new Uint8Array([3])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await storage.loadDoc('w1')).updates).toEqual([new Uint8Array([1]), new Uint8Array([3])]);
+  });
+
   it('survives reopening the file', async () => {
     await storage.createWorkshop(record('w1'), new Uint8Array([9]));
     await storage.appendUpdate('w1', new Uint8Array([1]));
