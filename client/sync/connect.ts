@@ -100,7 +100,7 @@ export function connectBoard(workshopId: string, token: string, state: Uint8Arra
       status.destroy();
       provider.awareness.setLocalState(null);
       provider.destroy();
-      if (persistence) void (persistence as IndexeddbPersistence).destroy();
+      if (persistence) void persistence.destroy();
       doc.destroy();
     },
   };

@@ -181,10 +181,17 @@ export class PrivateRoom {
     }
   }
 
-  private async persistAndRelay(except: Connection | null): Promise<void> {
-    if (this.outbox.length === 0) return;
-    const update = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
+  /** What the document emitted since the outbox was cleared, as one update, or null; clears it. */
+  private drainOutbox(): Uint8Array | null {
+    const emitted = this.outbox;
     this.outbox = [];
+    if (emitted.length === 0) return null;
+    return emitted.length === 1 ? (emitted[0] as Uint8Array) : Y.mergeUpdates(emitted);
+  }
+
+  private async persistAndRelay(except: Connection | null): Promise<void> {
+    const update = this.drainOutbox();
+    if (!update) return;
     await this.storage.appendPrivateUpdate(this.key.workshopId, this.key.ownerHash, update);
     this.relay(update, except);
     this.options.fanout?.publish(this.name, { kind: 'update', seq: 0, update });
@@ -209,10 +216,8 @@ export class PrivateRoom {
     } catch (error) {
       this.log.warn({ event: 'fanout-bad-update', room: 'private', err: (error as Error).message }, 'dropped');
     }
-    if (this.outbox.length === 0) return;
-    const fresh = this.outbox.length === 1 ? (this.outbox[0] as Uint8Array) : Y.mergeUpdates(this.outbox);
-    this.outbox = [];
-    this.relay(fresh, null);
+    const fresh = this.drainOutbox();
+    if (fresh) this.relay(fresh, null);
   }
 
   /** Catches up now (the fan-out bus came back after an outage). */

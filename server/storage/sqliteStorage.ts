@@ -1,7 +1,7 @@
 // The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so an
 // append has reached the WAL (and survives a process crash) before the promise resolves; the
-// appends of one event-loop turn share that commit (group commit). WAL
-// checkpoints and compaction folds run on a thread of their own (sqliteThread.ts).
+// appends of one event-loop turn share that commit (group commit). WAL checkpoints and
+// compaction folds run on a thread of their own (sqliteThread.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

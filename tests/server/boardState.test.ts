@@ -110,7 +110,7 @@ describe('the board state route', () => {
     expect(none).toBe(401);
   });
 
-  it('keeps the room loaded for the socket that follows, then lets it go', async () => {
+  it('keeps the room loaded after the fetch, for the socket that follows', async () => {
     const workshop = await createWorkshop(server.url, 'Linger');
     expect(server.rooms.size).toBe(0);
     expect((await getState(workshop.id, workshop.tokens.viewer)).status).toBe(200);
