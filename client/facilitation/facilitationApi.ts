@@ -1,4 +1,4 @@
-// The facilitator's HTTP calls: replacing a link, and revealing private notes. Answers are
+// The facilitator's HTTP calls: replacing a link, revealing private notes, revealing a vote. Answers are
 // untrusted until their shape is checked here.
 import { ROLES, type Role, type ShareLinks } from '../app/api.ts';
 
@@ -50,6 +50,18 @@ export async function revealPrivateNotes(
   return {
     moved: typeof answer?.moved === 'number' ? answer.moved : 0,
     people: typeof answer?.people === 'number' ? answer.people : 0,
+  };
+}
+
+/** Reveals the open vote's results (every ballot onto the board) and closes it. */
+export async function revealVoteResults(workshopId: string, token: string): Promise<{ voters: number; dots: number }> {
+  const answer = (await post(`/api/workshops/${encodeURIComponent(workshopId)}/vote/reveal`, token, {})) as {
+    voters?: unknown;
+    dots?: unknown;
+  } | null;
+  return {
+    voters: typeof answer?.voters === 'number' ? answer.voters : 0,
+    dots: typeof answer?.dots === 'number' ? answer.dots : 0,
   };
 }
 

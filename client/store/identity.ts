@@ -1,10 +1,32 @@
-// Who is using this browser: a stable random author id and the name and stakeholder group the
-// person gave, remembered in localStorage so that every workshop opened here knows them.
+// Who is using this browser: a random secret, from which the person's public id derives
+// (shared/model/person.ts), and the name and stakeholder group the person gave, remembered in
+// localStorage so that every workshop opened here knows them. The secret authenticates this
+// person's sockets and opens their private board; it never leaves the browser otherwise.
 import { newId } from '../../shared/model/ids.ts';
 import type { Author } from '../../shared/model/kinds.ts';
+import { isPersonSecret, personIdOf } from '../../shared/model/person.ts';
 import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../shared/model/vocabulary.ts';
 
 const STORAGE_KEY = 'sdg-board:identity';
+// Named for what it first opened (the private board); kept, so existing browsers keep theirs.
+const SECRET_KEY = 'sdg-board:private-secret';
+/** For a browser without storage: one secret for the life of the page. */
+let pageSecret: string | null = null;
+
+/** This browser's person secret, made on first use. */
+export function personSecret(storage: Storage = localStorage): string {
+  try {
+    const stored = storage.getItem(SECRET_KEY);
+    if (isPersonSecret(stored)) return stored;
+    const made = `${newId()}${newId()}`;
+    storage.setItem(SECRET_KEY, made);
+    return made;
+  } catch {
+    // No storage: a secret for this page only (its private notes are kept by the server until the reveal).
+    pageSecret ??= `${newId()}${newId()}`;
+    return pageSecret;
+  }
+}
 
 export interface Identity {
   id: string;
@@ -50,7 +72,7 @@ export function loadIdentity(storage: Storage = localStorage): Identity {
     // A corrupt entry is replaced below.
   }
   const identity: Identity = {
-    id: typeof stored.id === 'string' && stored.id.length >= 8 ? stored.id : newId(),
+    id: personIdOf(personSecret(storage)),
     name: typeof stored.name === 'string' ? stored.name : '',
     group: isGroup(stored.group) ? stored.group : '',
   };

@@ -7,7 +7,9 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
+import { personSecret } from '../store/identity.ts';
 import { ConnectionStatusTracker } from './connectionStatus.ts';
+import { helloWebSocket } from './helloSocket.ts';
 import { reconnectWithJitter } from './reconnect.ts';
 
 export interface BoardConnection {
@@ -67,7 +69,8 @@ export function connectBoard(workshopId: string, token: string, state: Uint8Arra
   if (opened) cancelCache = whenIdle(attachCache, CACHE_IDLE_TIMEOUT_MS);
   else attachCache();
   const provider = new WebsocketProvider(syncUrl(), workshopId, doc, {
-    params: { token },
+    // The token and this person's secret go in the socket's first message, not in its URL.
+    WebSocketPolyfill: helloWebSocket({ token, secret: personSecret(), board: 'shared' }),
     // Tabs of one browser must not sync through each other: a viewer tab's edits would
     // otherwise reach the server through a participant tab.
     disableBc: true,

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import type { AwarenessEntry, ClientMessage } from '../../shared/protocol/messages.ts';
 import { canEdit, type Role } from './roles.ts';
-import type { DecodedUpdate } from './updateScope.ts';
+import { type DecodedUpdate, decodeUpdate } from './updateScope.ts';
 
 export const MAX_AWARENESS_BYTES = 16 * 1024;
 
@@ -20,15 +20,6 @@ export type Decision =
 export function isEmptyUpdate(update: Uint8Array | DecodedUpdate): boolean {
   const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   return structs.length === 0 && ds.clients.size === 0;
-}
-
-/** An update decoded for the checks, or null when it cannot be decoded. */
-export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
-  try {
-    return Y.decodeUpdate(update);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -1,158 +1,331 @@
-// Which cards and links an incoming update touches, found before it is applied: each struct of
-// the update (and each deleted range) is traced to the top-level card or link it belongs to,
-// through the document and through the update's own structs. Permission rules read the result.
+// What an incoming update will do to a document, found before it is applied, and sound: the
+// analysis follows Yjs's own integration rules, so that the effect the permission rules judge is
+// exactly the effect applying the update has. An update is refused here when
+// - it does not integrate at once and whole (a gap, a cycle, a deletion of clocks the document
+//   does not hold: Yjs would keep it pending and apply it later, unchecked; updateDependencies.ts);
+// - a struct lands somewhere the model never writes: outside the document's known roots, deeper
+//   than the model nests, or with content of a shape the model does not write (a map entry holds
+//   one plain value or one type, never a multi-value or JSON entry; an array holds maps; a text
+//   holds strings), so that the value a rule reads is the value a reader will see;
+// - a struct partially overlaps what the document holds and its remainder would land elsewhere.
+// Every struct that changes something, and every live struct a deletion reaches (also across
+// garbage-collected ranges, which change nothing), becomes a Touch: the card or link (or other
+// root entry) and the key path it changes.
 import * as Y from 'yjs';
-import { boardRootOf } from '../../shared/model/index.ts';
+import { integrationOrder, type Struct, sectionCount } from './updateDependencies.ts';
 
 export interface Touch {
-  /** 'cards' or 'links' for board items; another root name (e.g. 'meta') otherwise. */
+  /** The root map: 'cards' or 'links' for board items; 'meta', or a private board's roots. */
   root: string;
-  /** The card or link id; '' for a change to a root other than cards and links. */
+  /** The entry of the root map: a card or link id, a meta key. */
   id: string;
-  /** Keys from the item down to the change, e.g. ['status'] or ['fields', 'title']. */
+  /** Keys from the entry down to the change, e.g. ['status'] or ['fields', 'title']; '#' for a list or text position. */
   path: string[];
   /** For a new map entry: its value when it is a plain value (e.g. the new status). */
   value?: unknown;
   deleted: boolean;
 }
 
-interface Owner {
-  root: string;
-  id: string;
-  path: string[];
-}
-
-type AnyType = Y.AbstractType<unknown>;
-
-/** Where a type in the document sits: its root name, and the map keys from the root down. */
-function ownerOfType(doc: Y.Doc, type: AnyType): Owner | null {
-  const keys: string[] = [];
-  let current: AnyType = type;
-  while (current._item) {
-    const item = current._item;
-    if (item.parentSub === null) keys.push('#');
-    else keys.push(item.parentSub);
-    current = item.parent as AnyType;
-  }
-  const root = boardRootOf(doc, current);
-  if (root === null) return null;
-  keys.reverse();
-  return { root, id: keys[0] ?? '', path: keys.slice(1) };
-}
-
-function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  if (Y.getState(doc.store, id.client) <= id.clock) return null;
-  const struct = Y.getItem(doc.store, id);
-  return struct instanceof Y.Item ? struct : null;
-}
-
-/** The owner of an item that exists in the document: where it sits in its parent type. */
-function ownerOfDocItem(doc: Y.Doc, item: Y.Item): Owner | null {
-  const parentOwner = ownerOfType(doc, item.parent as AnyType);
-  if (!parentOwner) return null;
-  return extend(parentOwner, item.parentSub);
-}
-
-function extend(owner: Owner, key: string | null): Owner {
-  // A key directly under a root names the item itself (the card id); deeper keys form the path.
-  if (owner.id === '') return { root: owner.root, id: key ?? '#', path: [] };
-  return { root: owner.root, id: owner.id, path: [...owner.path, key ?? '#'] };
-}
-
-export class UnresolvableUpdate extends Error {}
-
 /** An update's structs and deletions, as Y.decodeUpdate reads them. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-/**
- * Traces every struct and deletion of `update` to the card or link it touches. The room passes
- * the update already decoded (it decodes each incoming update once for all its checks).
- */
-export function touchesOf(doc: Y.Doc, update: Uint8Array | DecodedUpdate): Touch[] {
-  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
-  // The update's own items by client, in clock order, for binary search.
-  const byClient = new Map<number, Y.Item[]>();
-  for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue;
-    const list = byClient.get(s.id.client) ?? [];
-    list.push(s);
-    byClient.set(s.id.client, list);
+export type UpdateFault = 'gap' | 'malformed' | 'shape' | 'unknown-root' | 'too-deep';
+
+export type UpdateAnalysis =
+  | {
+      ok: true;
+      touches: Touch[];
+      /** Clients whose new structs the update carries: they write as the sender. */
+      writers: number[];
+    }
+  | { ok: false; reason: UpdateFault; detail: string };
+
+/** Keys below a root entry: the model nests at most 5 (fields → list → item → field → text). */
+export const MAX_PATH_KEYS = 8;
+
+type TypeKind = 'map' | 'array' | 'text';
+
+/** Where a type sits: its root name and the keys from the root down to it. */
+interface Place {
+  root: string;
+  keys: string[];
+}
+
+/** The type a struct is inserted into: a type of the document, or one made by the update. */
+interface Parent {
+  ref: object;
+  kind: TypeKind;
+  place: Place;
+}
+
+/** What integrating a struct of the update does. */
+type Resolution =
+  | { kind: 'none' }
+  | { kind: 'gc' }
+  | { kind: 'item'; parent: Parent; parentSub: string | null; keys: string[]; root: string };
+
+const NONE: Resolution = { kind: 'none' };
+
+function kindOfType(type: unknown): TypeKind | null {
+  // Exact classes: Y.XmlText extends Y.Text, and the model writes no XML types.
+  const ctor = (type as { constructor?: unknown } | null)?.constructor;
+  if (ctor === Y.Map) return 'map';
+  if (ctor === Y.Array) return 'array';
+  if (ctor === Y.Text) return 'text';
+  return null;
+}
+
+/** Whether `content` is a shape the model writes into a type of this kind, at this position. */
+function shapeFault(kind: TypeKind, parentSub: string | null, content: Y.Item['content']): string | null {
+  if (content instanceof Y.ContentDeleted) {
+    return kind === 'map' && (parentSub === null || content.getLength() !== 1) ? 'a malformed deleted map entry' : null;
   }
-  const findInUpdate = (id: Y.ID): Y.Item | null => {
-    const list = byClient.get(id.client);
+  switch (kind) {
+    case 'map':
+      if (parentSub === null) return 'a map entry without a key';
+      if (content instanceof Y.ContentAny) return content.getLength() === 1 ? null : 'a multi-value map entry';
+      if (content instanceof Y.ContentType) return kindOfType(content.type) ? null : 'a type the model does not use';
+      return `${content.constructor.name} in a map`;
+    case 'array':
+      if (parentSub !== null) return 'a keyed entry in a list';
+      if (content instanceof Y.ContentType)
+        return kindOfType(content.type) === 'map' ? null : 'a list entry that is not a map';
+      return `${content.constructor.name} in a list`;
+    case 'text':
+      if (parentSub !== null) return 'a keyed entry in a text';
+      return content instanceof Y.ContentString ? null : `${content.constructor.name} in a text`;
+  }
+}
+
+export interface AnalyseOptions {
+  /** The document's roots (all maps) and nothing else: a struct anywhere else is refused. */
+  roots: ReadonlySet<string>;
+}
+
+/** Decodes an update for analysis; null when it is not a decodable Yjs update. */
+export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What `update` (already decoded as `decoded`) would do to `doc`: its touches and the clients it
+ * writes as, or why it is refused. Pure: the document is read, never changed (apart from Yjs
+ * materialising a known root that was not yet in use).
+ */
+export function analyseUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+  options: AnalyseOptions,
+): UpdateAnalysis {
+  let sections: number;
+  try {
+    sections = sectionCount(update);
+  } catch {
+    return { ok: false, reason: 'malformed', detail: 'no header' };
+  }
+  const ordered = integrationOrder(doc, decoded.structs as Struct[], sections);
+  if (!ordered.ok) return ordered;
+
+  const store = doc.store;
+  const docState = (client: number) => Y.getState(store, client);
+  const rootNames = new Map<object, string>();
+  for (const [name, type] of doc.share) if (options.roots.has(name)) rootNames.set(type, name);
+  const typePlaces = new Map<object, Place | null>();
+  const resolved = new Map<Y.Item | Y.GC, Resolution>();
+
+  /** Where a type of the document sits; null when it is not under a known root. */
+  const placeOfDocType = (type: Y.AbstractType<unknown>): Place | null => {
+    const cached = typePlaces.get(type);
+    if (cached !== undefined) return cached;
+    const keys: string[] = [];
+    let current: Y.AbstractType<unknown> = type;
+    while (current._item) {
+      keys.push(current._item.parentSub ?? '#');
+      current = current._item.parent as Y.AbstractType<unknown>;
+      if (keys.length > MAX_PATH_KEYS + 1) break;
+    }
+    const root = current._item ? undefined : rootNames.get(current);
+    const place = root === undefined ? null : { root, keys: keys.reverse() };
+    typePlaces.set(type, place);
+    return place;
+  };
+  const docParent = (type: Y.AbstractType<unknown>): Parent | null => {
+    const kind = kindOfType(type);
+    const place = placeOfDocType(type);
+    return kind && place ? { ref: type, kind, place } : null;
+  };
+  const findFresh = (id: Y.ID): Y.Item | Y.GC | null => {
+    const list = ordered.sections.get(id.client);
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = list[mid] as Y.Item;
+      const s = list[mid] as Y.Item | Y.GC;
       if (id.clock < s.id.clock) hi = mid - 1;
       else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
       else return s;
     }
     return null;
   };
-
-  const resolving = new Set<Y.Item>();
-  // The owner of the type whose item has this id (the type a struct is inserted into).
-  const ownerOfTypeItem = (id: Y.ID): Owner | null => {
-    const existing = docItem(doc, id);
-    if (existing) {
-      const content = existing.content;
-      if (content instanceof Y.ContentType) return ownerOfType(doc, content.type as AnyType);
-      return null;
-    }
-    const fresh = findInUpdate(id);
-    return fresh ? ownerOfStruct(fresh) : null;
+  /** The struct at `id` once the structs before it in the order are integrated. */
+  type Found = { doc: Y.Item | Y.GC } | { fresh: Resolution; struct: Y.Item | Y.GC };
+  const lookup = (id: Y.ID): Found | null => {
+    if (id.clock < docState(id.client)) return { doc: Y.getItem(store, id) as Y.Item | Y.GC };
+    const struct = findFresh(id);
+    if (!struct) return null;
+    const res = resolved.get(struct);
+    return res ? { fresh: res, struct } : null;
   };
-  // The owner of a struct of the update: where it lands, from its parent or its neighbours.
-  const ownerOfStruct = (s: Y.Item): Owner | null => {
-    if (resolving.has(s)) return null;
-    resolving.add(s);
-    try {
-      let parentOwner: Owner | null = null;
-      if (typeof s.parent === 'string') {
-        parentOwner = { root: s.parent, id: '', path: [] };
-      } else if (s.parent instanceof Y.ID) {
-        parentOwner = ownerOfTypeItem(s.parent);
+  /** True when what sits at `found` is a GC struct once integrated (its neighbours become GC too). */
+  const isGc = (found: Found): boolean =>
+    'doc' in found ? found.doc instanceof Y.GC : found.fresh.kind === 'gc' || found.fresh.kind === 'none';
+
+  type Fault = { fault: UpdateFault; detail: string };
+  const fault = (reason: UpdateFault, detail: string): Fault => ({ fault: reason, detail });
+
+  /** Follows Item.getMissing and Item.integrate: where a struct of the update lands. */
+  const resolve = (s: Y.Item): Resolution | Fault => {
+    let parent: Parent | null;
+    let parentSub: string | null;
+    // A decoded struct names a root by its name (Yjs's types do not say so).
+    const rootName: unknown = s.parent;
+    if (s.origin || s.rightOrigin) {
+      const left = s.origin ? lookup(s.origin) : null;
+      const right = s.rightOrigin ? lookup(s.rightOrigin) : null;
+      if ((s.origin && !left) || (s.rightOrigin && !right)) return fault('gap', 'a neighbour is missing');
+      if ((left && isGc(left)) || (right && isGc(right))) return NONE;
+      const from = (left ?? right) as Found;
+      if ('doc' in from) {
+        const item = from.doc as Y.Item;
+        parent = docParent(item.parent as Y.AbstractType<unknown>);
+        parentSub = item.parentSub;
+        if (!parent) return fault('unknown-root', `${s.id.client}:${s.id.clock} lands outside the board`);
       } else {
-        // No parent given: it is inserted next to its origin (or right origin), in the same type.
-        const neighbour = s.origin ?? s.rightOrigin;
-        if (!neighbour) return null;
-        const docNeighbour = docItem(doc, neighbour);
-        if (docNeighbour) return ownerOfDocItem(doc, docNeighbour);
-        const freshNeighbour = findInUpdate(neighbour);
-        return freshNeighbour ? ownerOfStruct(freshNeighbour) : null;
+        const res = from.fresh as Extract<Resolution, { kind: 'item' }>;
+        parent = res.parent;
+        parentSub = res.parentSub;
       }
-      return parentOwner ? extend(parentOwner, s.parentSub) : null;
-    } finally {
-      resolving.delete(s);
+    } else if (typeof rootName === 'string') {
+      if (!options.roots.has(rootName)) return fault('unknown-root', `unknown root "${rootName.slice(0, 40)}"`);
+      const root = doc.getMap(rootName);
+      rootNames.set(root, rootName);
+      parent = { ref: root, kind: 'map', place: { root: rootName, keys: [] } };
+      parentSub = s.parentSub;
+    } else if (s.parent instanceof Y.ID) {
+      const found = lookup(s.parent);
+      if (!found) return fault('gap', 'its parent is missing');
+      if (isGc(found)) return NONE;
+      if ('doc' in found) {
+        const content = (found.doc as Y.Item).content;
+        // Yjs takes `content.type`: undefined for any other content, and the struct is dropped.
+        if (!(content instanceof Y.ContentType)) return NONE;
+        parent = docParent(content.type as Y.AbstractType<unknown>);
+        if (!parent) return fault('unknown-root', `${s.id.client}:${s.id.clock} lands outside the board`);
+      } else {
+        const res = found.fresh as Extract<Resolution, { kind: 'item' }>;
+        const content = (found.struct as Y.Item).content;
+        if (!(content instanceof Y.ContentType)) return NONE;
+        const kind = kindOfType(content.type) as TypeKind;
+        parent = { ref: found.struct, kind, place: { root: res.root, keys: res.keys } };
+      }
+      parentSub = s.parentSub;
+    } else {
+      return fault('malformed', `${s.id.client}:${s.id.clock} has no parent`);
     }
+    const held = docState(s.id.client);
+    if (s.id.clock < held) {
+      // Only the part the document lacks is integrated, right after the part it holds, which
+      // must therefore sit where the struct says it does.
+      const left = Y.getItem(store, Y.createID(s.id.client, held - 1));
+      if (!(left instanceof Y.Item) || left.parent !== parent.ref || left.parentSub !== parentSub) {
+        return fault('malformed', `${s.id.client}:${s.id.clock} overlaps the document elsewhere`);
+      }
+    }
+    const shape = shapeFault(parent.kind, parentSub, s.content);
+    if (shape) return fault('shape', `${s.id.client}:${s.id.clock}: ${shape}`);
+    const keys = [...parent.place.keys, parentSub ?? '#'];
+    if (keys.length > MAX_PATH_KEYS + 1) return fault('too-deep', `${s.id.client}:${s.id.clock} nests too deep`);
+    return { kind: 'item', parent, parentSub, keys, root: parent.place.root };
   };
 
   const touches: Touch[] = [];
-  for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue;
-    // What the document already holds changes nothing when applied again: a client re-sending
-    // others' edits (its offline copy loading after the socket opened) is not editing them.
-    if (Y.getState(doc.store, s.id.client) >= s.id.clock + s.length) continue;
-    const owner = ownerOfStruct(s);
-    if (!owner) throw new UnresolvableUpdate(`cannot tell what ${s.id.client}:${s.id.clock} changes`);
+  const writers = new Set<number>();
+  const touchOf = (root: string, keys: readonly string[], deleted: boolean, value?: unknown): Touch => ({
+    root,
+    id: keys[0] as string,
+    path: keys.slice(1),
+    value,
+    deleted,
+  });
+
+  for (const s of ordered.order) {
+    const held = docState(s.id.client);
+    if (s.id.clock + s.length <= held) continue; // the document holds it already: no effect
+    writers.add(s.id.client);
+    if (!(s instanceof Y.Item)) {
+      resolved.set(s, { kind: 'gc' });
+      continue;
+    }
+    const res = resolve(s);
+    if ('fault' in res) return { ok: false, reason: res.fault, detail: res.detail };
+    resolved.set(s, res);
+    if (res.kind !== 'item') continue;
     const content = s.content;
-    const value = content instanceof Y.ContentAny ? content.getContent()[0] : undefined;
-    touches.push({ ...owner, value, deleted: false });
+    if (content instanceof Y.ContentDeleted) touches.push(touchOf(res.root, res.keys, true));
+    else touches.push(touchOf(res.root, res.keys, false, content instanceof Y.ContentAny ? content.arr[0] : undefined));
   }
-  for (const [client, ranges] of ds.clients) {
-    for (const range of ranges) {
-      for (let clock = range.clock; clock < range.clock + range.len; ) {
-        const item = docItem(doc, Y.createID(client, clock));
-        if (!item) break;
-        // Deleting what is already deleted changes nothing.
-        const owner = item.deleted ? null : ownerOfDocItem(doc, item);
-        if (owner) touches.push({ ...owner, deleted: true });
-        clock = item.id.clock + item.length;
+
+  // Deletions: every clock must be held by the document or brought by this update.
+  for (const [client, ranges] of decoded.ds.clients) {
+    const held = docState(client);
+    const after = ordered.stateAfter.get(client) ?? held;
+    const sorted = [...ranges].filter((r) => r.len > 0).sort((a, b) => a.clock - b.clock);
+    let reached = 0;
+    for (const range of sorted) {
+      const end = range.clock + range.len;
+      if (end > after) {
+        return {
+          ok: false,
+          reason: 'gap',
+          detail: `a deletion of ${client}:${range.clock}-${end - 1} the server does not have`,
+        };
+      }
+      // Ranges are merged as they are walked: overlapping ranges are walked once.
+      const start = Math.max(range.clock, reached);
+      if (start >= end) continue;
+      reached = end;
+      const docEnd = Math.min(end, held);
+      if (start < docEnd) {
+        const structs = store.clients.get(client) as Array<Y.Item | Y.GC>;
+        for (let i = Y.findIndexSS(structs, start); i < structs.length; i++) {
+          const struct = structs[i] as Y.Item | Y.GC;
+          if (struct.id.clock >= docEnd) break;
+          // Garbage-collected and deleted structs change nothing; the walk goes on past them.
+          if (!(struct instanceof Y.Item) || struct.deleted) continue;
+          const parent = docParent(struct.parent as Y.AbstractType<unknown>);
+          if (!parent) {
+            return {
+              ok: false,
+              reason: 'unknown-root',
+              detail: `a deletion of ${client}:${struct.id.clock} outside the board`,
+            };
+          }
+          touches.push(touchOf(parent.place.root, [...parent.place.keys, struct.parentSub ?? '#'], true));
+        }
+      }
+      for (let clock = Math.max(start, held); clock < end; ) {
+        const struct = findFresh(Y.createID(client, clock)) as Y.Item | Y.GC;
+        const res = resolved.get(struct);
+        if (res?.kind === 'item') touches.push(touchOf(res.root, res.keys, true));
+        clock = struct.id.clock + struct.length;
       }
     }
   }
-  return touches;
+  return { ok: true, touches, writers: [...writers] };
 }

@@ -13,6 +13,7 @@ import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
 import { handlePlanRoute } from './planRoutes.ts';
 import { handleRevealRoute } from './revealRoute.ts';
 import { handleStateRoute } from './stateRoute.ts';
+import { handleVoteRoute } from './voteRoute.ts';
 
 export interface RouteContext {
   storage: Storage;
@@ -115,6 +116,7 @@ export function createRequestHandler(ctx: RouteContext) {
       if (await handleStateRoute(ctx, req, res, path)) return;
       if (await handlePlanRoute(ctx, req, res, url)) return;
       if (await handleRevealRoute(ctx, req, res, path)) return;
+      if (await handleVoteRoute(ctx, req, res, path)) return;
       if (path.startsWith('/api/')) throw new HttpError(404, 'no such API route');
       ctx.serveStatic(req, res, () => sendJson(res, 404, { error: 'not found' }));
     } catch (error) {

@@ -1,23 +1,31 @@
 // A person's private board for private brainstorming: a Y.Doc that only the connections presenting
 // its secret (with a participant's or facilitator's token of the workshop) and the server open.
-// It is named by the workshop and the SHA-256 of the secret, so the database never holds the
-// secret itself. Like a workshop room it handles messages in order and stores an update before
-// relaying it (to the owner's other tabs); unlike one it has no awareness and no agreement lock.
+// It holds the person's private notes and their ballot in a dot vote. It is named by the workshop
+// and the SHA-256 of the secret, so the database never holds the secret itself. Like a workshop
+// room it handles messages in order, passes each update through the same gate (updateGate.ts)
+// with the private board's rules (auth/privateRules.ts) and a size quota, and stores an update
+// before relaying it (to the owner's other tabs); it has no awareness.
 // With several server processes, the owner's tabs and the server's own changes (a reveal run by
 // another process) meet through the fan-out bus, with a catch-up from storage in case a message
 // was lost; storage stays the source of truth.
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { boardOwner, type Facilitation, PRIVATE_ROOTS, readBallot, setBoardOwner } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { type ClientMessage, decodeClientMessage, type ProtocolError, SYNC } from '../../shared/protocol/messages.ts';
+import type { EditVerdict } from '../auth/editRules.ts';
 import { decide } from '../auth/permissions.ts';
+import { checkPrivateEdit } from '../auth/privateRules.ts';
+import { decodeUpdate, type Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
-import { type Connection, closeConnection } from './connection.ts';
+import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { syncFrame } from './frames.ts';
+import { takeTurn } from './loopShare.ts';
+import { applyGated, dropPending, gateUpdate } from './updateGate.ts';
 
 /** A private secret: random, URL-safe, long enough not to be guessed. */
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -44,8 +52,13 @@ const PRIVATE_REMOTE_ORIGIN = Symbol('private-remote');
 
 const DEFAULT_CATCH_UP_MS = 5000;
 const SUBSCRIBE_WAIT_MS = 1000;
+/** A person's notes and ballots are a few KiB; this bounds what one person can make the server hold. */
+export const MAX_PRIVATE_BOARD_BYTES = 256 * 1024;
+const PRIVATE_ROOT_SET: ReadonlySet<string> = new Set(Object.values(PRIVATE_ROOTS));
 
 export interface PrivateRoomOptions {
+  /** The workshop's facilitation state (private mode, the open vote), read when an update is judged. */
+  facilitation: (workshopId: string) => Promise<Facilitation>;
   fanout?: Fanout;
   /** With a fan-out bus: how often the board re-reads storage in case a message was lost. */
   catchUpEveryMs?: number;
@@ -60,6 +73,8 @@ export class PrivateRoom {
   private failed = false;
   private closed = false;
   private catchUpTimer: ReturnType<typeof setInterval> | null = null;
+  /** The stored board's size and what has been added since: held to the quota. */
+  private bytes = 0;
   onFailed: (room: PrivateRoom) => void = () => {};
 
   constructor(
@@ -67,7 +82,7 @@ export class PrivateRoom {
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly counters: Counters,
-    private readonly options: PrivateRoomOptions = {},
+    private readonly options: PrivateRoomOptions,
   ) {
     this.name = privateRoomName(key);
     this.doc.on('update', (update: Uint8Array) => this.outbox.push(update));
@@ -97,6 +112,8 @@ export class PrivateRoom {
       }
       const state = await this.storage.loadPrivateDoc(this.key.workshopId, this.key.ownerHash);
       if (state) Y.applyUpdate(this.doc, state, PRIVATE_SERVER_ORIGIN);
+      dropPending(this.doc);
+      this.bytes = state?.length ?? 0;
       this.outbox = [];
     } catch (error) {
       this.fail(error);
@@ -107,6 +124,7 @@ export class PrivateRoom {
   private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       if (this.failed) throw new Error('this private board is unavailable');
+      await takeTurn();
       return task();
     });
     this.queue = run.then(
@@ -122,8 +140,14 @@ export class PrivateRoom {
       return;
     }
     this.connections.add(conn);
-    void this.enqueue(() => {
-      if (!conn.closed) conn.socket.send(syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
+    void this.enqueue(async () => {
+      // Whose board this is, for the reveal of their ballot: every connection here is that person.
+      if (boardOwner(this.doc) === null) {
+        this.outbox = [];
+        setBoardOwner(this.doc, conn.person, PRIVATE_SERVER_ORIGIN);
+        await this.persistAndRelay(null);
+      }
+      if (!conn.closed) sendTo(conn, syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
     }).catch(() => {});
   }
 
@@ -161,24 +185,44 @@ export class PrivateRoom {
         } catch {
           return this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed state vector');
         }
-        conn.socket.send(syncFrame(SYNC.step2, diff));
+        sendTo(conn, syncFrame(SYNC.step2, diff), { request: true });
         return;
       }
       case 'sync-step2':
-      case 'sync-update':
+      case 'sync-update': {
+        const decoded = decodeUpdate(message.update);
+        if (!decoded) return this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed update');
+        if (this.bytes + message.update.length > MAX_PRIVATE_BOARD_BYTES) {
+          return this.refuse(conn, 'private-quota', CLOSE.tooLarge, 'your private board is full');
+        }
+        const verdict = await gateUpdate(this.doc, message.update, decoded, {
+          roots: PRIVATE_ROOT_SET,
+          person: conn.person,
+          owners: null,
+          rules: (touches) => this.verdict(conn.person, touches),
+        });
+        if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
         this.outbox = [];
         try {
-          Y.applyUpdate(this.doc, message.update, conn);
+          applyGated(this.doc, message.update, conn);
         } catch (error) {
           this.refuse(conn, 'malformed', CLOSE.malformed, `update could not be applied: ${(error as Error).message}`);
         }
+        this.bytes += message.update.length;
         await this.persistAndRelay(conn);
         return;
+      }
       case 'awareness':
       case 'query-awareness':
         // Nobody else is on a private board: there is no presence to share.
         return;
     }
+  }
+
+  private async verdict(person: string, touches: readonly Touch[]): Promise<EditVerdict> {
+    const { privateMode, vote } = await this.options.facilitation(this.key.workshopId);
+    const ballot = vote ? readBallot(this.doc, vote) : new Map<string, number>();
+    return checkPrivateEdit(touches, { person, privateMode, vote, ballot });
   }
 
   /** What the document emitted since the outbox was cleared, as one update, or null; clears it. */
@@ -199,7 +243,7 @@ export class PrivateRoom {
 
   private relay(update: Uint8Array, except: Connection | null): void {
     const frame = syncFrame(SYNC.update, update);
-    for (const other of this.connections) if (other !== except && !other.closed) other.socket.send(frame);
+    for (const other of this.connections) if (other !== except && !other.closed) sendTo(other, frame);
   }
 
   /** An update another process stored (the owner's tab there, or its reveal). */
@@ -246,6 +290,8 @@ export class PrivateRoom {
         refused = error;
       }
       await this.persistAndRelay(null);
+      // The server's changes (a reveal emptying the board) free room under the quota.
+      this.bytes = Y.encodeStateAsUpdate(this.doc).length;
       return { result: result as T, refused };
     });
     if (refused) throw refused;

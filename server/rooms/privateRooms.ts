@@ -17,7 +17,7 @@ export class PrivateRooms {
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly counters: Counters,
-    private readonly options: PrivateRoomOptions = {},
+    private readonly options: PrivateRoomOptions,
   ) {}
 
   get size(): number {

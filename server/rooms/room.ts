@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { itemStatus, migrateBoard, readFacilitation, type VoteSession, votesOf } from '../../shared/model/index.ts';
+import { BOARD_ROOTS, itemStatus, migrateBoard } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import {
   type ClientMessage,
@@ -15,15 +15,18 @@ import {
   type ProtocolError,
   SYNC,
 } from '../../shared/protocol/messages.ts';
+import { ClientOwners } from '../auth/clientOwners.ts';
 import { checkParticipantEdit } from '../auth/editRules.ts';
-import { decide, decodeUpdate, filterAwareness } from '../auth/permissions.ts';
-import { type DecodedUpdate, type Touch, touchesOf, UnresolvableUpdate } from '../auth/updateScope.ts';
+import { decide, filterAwareness } from '../auth/permissions.ts';
+import { decodeUpdate, type Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
-import { type Connection, closeConnection } from './connection.ts';
+import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { awarenessFrame, syncFrame } from './frames.ts';
+import { takeTurn } from './loopShare.ts';
+import { applyGated, dropPending, gateUpdate } from './updateGate.ts';
 
 export interface RoomOptions {
   compactEvery: number;
@@ -43,6 +46,11 @@ const DEFAULT_AWARENESS_BATCH_MS = 50;
 const DEFAULT_CATCH_UP_MS = 5000;
 const SUBSCRIBE_WAIT_MS = 1000;
 
+/** The shared board's roots: an update writing anywhere else is refused. */
+const SHARED_ROOTS: ReadonlySet<string> = new Set(Object.values(BOARD_ROOTS));
+/** Who the server's own document writes as, for the client-id owners. */
+const SERVER_PERSON = 'server';
+
 /** A state vector that names no client: the sender has nothing yet and needs the whole document. */
 const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
 
@@ -56,6 +64,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private queue: Promise<void>;
+  /** Resolves once the stored state has loaded (or failed to). */
+  readonly loaded: Promise<void>;
   private outbox: Uint8Array[] = [];
   private sinceCompaction = 0;
   /** The last stored sequence number this room's document is known to include. */
@@ -68,6 +78,7 @@ export class Room {
   private catchUpTimer: ReturnType<typeof setInterval> | null = null;
   /** The whole document as one update, kept until the next change: joins in a burst share it. */
   private fullState: Uint8Array | null = null;
+  private readonly owners: ClientOwners;
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
   onFailed: (room: Room) => void = () => {};
   /** Called when another process revoked a role's link (its private connections close too). */
@@ -82,12 +93,15 @@ export class Room {
   ) {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
+    this.owners = new ClientOwners(id, storage);
+    this.owners.reserve(this.doc.clientID, SERVER_PERSON);
     this.doc.on('update', (update: Uint8Array) => {
       this.outbox.push(update);
       this.fullState = null;
     });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.queue = this.load();
+    this.loaded = this.queue;
   }
 
   /** Resolves when the work queued so far (at first: loading the stored state) is done. */
@@ -117,6 +131,10 @@ export class Room {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
       }, SERVER_ORIGIN);
+      // Stored by a server that kept incomplete updates: what never integrated never will.
+      if (!dropPending(this.doc)) {
+        this.log.warn({ event: 'pending-dropped', workshop: this.id }, 'stored updates left structs pending; dropped');
+      }
       this.lastSeq = stored.lastSeq;
       this.sinceCompaction = stored.updates.length;
       this.outbox = [];
@@ -136,6 +154,7 @@ export class Room {
     this.queue = this.queue.then(async () => {
       if (this.failed) return;
       try {
+        await takeTurn();
         await task();
       } catch (error) {
         this.fail(error);
@@ -152,10 +171,10 @@ export class Room {
     this.enqueue(() => {
       if (conn.closed) return;
       // Ask the client for what it has that the server lacks (edits made offline).
-      conn.socket.send(syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
+      sendTo(conn, syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) {
-        conn.socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        sendTo(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
       }
     });
   }
@@ -218,17 +237,22 @@ export class Room {
           this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed state vector');
           return;
         }
-        conn.socket.send(syncFrame(SYNC.step2, diff));
+        sendTo(conn, syncFrame(SYNC.step2, diff), { request: true });
         return;
       }
       case 'sync-step2':
       case 'sync-update': {
         // `decide` applies only an update that decoded.
         if (!decoded) return;
-        const refusal = conn.role === 'participant' ? this.participantRefusal(decoded) : null;
-        if (refusal) {
+        const verdict = await gateUpdate(this.doc, message.update, decoded, {
+          roots: SHARED_ROOTS,
+          person: conn.person,
+          owners: this.owners,
+          rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,
+        });
+        if (!verdict.ok) {
           // The client already holds this change; closing tells it to drop its copy and reload.
-          this.refuse(conn, refusal, CLOSE.conflict, `refused edit: ${refusal}`);
+          this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
           return;
         }
         await this.applyClientUpdate(conn, message.update);
@@ -244,42 +268,17 @@ export class Room {
       }
       case 'query-awareness': {
         const states = [...this.awareness.getStates().keys()];
-        conn.socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        sendTo(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)), {
+          request: true,
+        });
         return;
       }
     }
   }
 
-  /** Why a participant's update may not be applied, or null when it may. */
-  private participantRefusal(update: DecodedUpdate): string | null {
-    let touches: Touch[];
-    try {
-      touches = touchesOf(this.doc, update);
-    } catch (error) {
-      if (error instanceof UnresolvableUpdate) return 'unresolvable';
-      throw error;
-    }
+  private participantVerdict(touches: readonly Touch[]) {
     const doc = this.doc;
-    // The open vote is read only for an update that touches votes.
-    let vote: VoteSession | null | undefined;
-    const openVote = () => {
-      if (vote === undefined) vote = readFacilitation(doc).vote;
-      return vote;
-    };
-    const verdict = checkParticipantEdit(touches, {
-      statusOf: (root, id) => itemStatus(doc, root, id),
-      get vote() {
-        return openVote();
-      },
-      votesBy: (voterId) => {
-        const counts = new Map<string, number>();
-        const current = openVote();
-        if (!current) return counts;
-        for (const v of votesOf(doc, current)) if (v.voterId === voterId) counts.set(v.item.id, v.count);
-        return counts;
-      },
-    });
-    return verdict.ok ? null : verdict.reason;
+    return checkParticipantEdit(touches, { statusOf: (root, id) => itemStatus(doc, root, id) });
   }
 
   private awarenessOwned(clientId: number, except: Connection): boolean {
@@ -292,7 +291,13 @@ export class Room {
   private async applyClientUpdate(conn: Connection, update: Uint8Array): Promise<void> {
     this.outbox = [];
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      if (!applyGated(this.doc, update, conn)) {
+        this.counters.refuse('pending-dropped');
+        this.log.error(
+          { event: 'pending-dropped', workshop: this.id, conn: conn.id },
+          'a gated update left structs pending',
+        );
+      }
     } catch (error) {
       this.refuse(conn, 'malformed', CLOSE.malformed, `update could not be applied: ${(error as Error).message}`);
     }
@@ -309,7 +314,7 @@ export class Room {
   private relay(update: Uint8Array, except: Connection | null): void {
     const frame = syncFrame(SYNC.update, update);
     for (const other of this.connections) {
-      if (other !== except && !other.closed) other.socket.send(frame);
+      if (other !== except && !other.closed) sendTo(other, frame);
     }
   }
 
@@ -477,7 +482,7 @@ export class Room {
     if (this.awarenessToSend.size > 0) {
       const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToSend]));
       for (const conn of this.connections) {
-        if (!conn.closed) conn.socket.send(frame);
+        if (!conn.closed) sendTo(conn, frame);
       }
     }
     if (this.awarenessToPublish.size > 0 && this.options.fanout) {

@@ -2,6 +2,7 @@
 // released) when its last connection leaves. A room being unloaded finishes storing before the
 // same workshop is loaded again.
 import type { Logger } from 'pino';
+import { type Facilitation, readFacilitation } from '../../shared/model/index.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Connection } from './connection.ts';
@@ -23,6 +24,7 @@ export class RoomRegistry {
     private readonly options: RoomOptions,
   ) {
     this.privates = new PrivateRooms(storage, log, counters, {
+      facilitation: (id) => this.facilitation(id),
       fanout: options.fanout,
       catchUpEveryMs: options.catchUpEveryMs,
     });
@@ -97,6 +99,26 @@ export class RoomRegistry {
     } finally {
       if (lingerMs > 0) setTimeout(drop, lingerMs).unref();
       else drop();
+    }
+  }
+
+  /**
+   * The workshop's facilitation state as its room holds it now, loading the room if needed. It
+   * waits for the room's load only, not for its queue: a private board judging an update reads
+   * it while a reveal may be waiting on that private board.
+   */
+  async facilitation(id: string): Promise<Facilitation> {
+    const room = await this.acquire(id);
+    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
+    try {
+      await room.loaded;
+      if (room.isFailed) throw new Error('the workshop is unavailable');
+      return readFacilitation(room.doc);
+    } finally {
+      const left = (this.holds.get(id) ?? 1) - 1;
+      if (left > 0) this.holds.set(id, left);
+      else this.holds.delete(id);
+      this.release(room);
     }
   }
 

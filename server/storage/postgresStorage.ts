@@ -34,6 +34,13 @@ CREATE TABLE IF NOT EXISTS private_docs (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (workshop_id, owner_hash)
 );
+CREATE TABLE IF NOT EXISTS client_owners (
+  workshop_id TEXT NOT NULL,
+  client_id BIGINT NOT NULL,
+  person_id TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, client_id)
+);
+CREATE INDEX IF NOT EXISTS client_owners_by_person ON client_owners(workshop_id, person_id);
 `;
 /** Serialises schema creation between processes starting at once. */
 const SCHEMA_LOCK = 727_115_001;
@@ -89,6 +96,14 @@ async function loadWith(client: pg.ClientBase, id: string, afterSeq?: number): P
     updates: updates.rows.map((r) => new Uint8Array(r.data)),
     lastSeq: last ? Number(last.seq) : after,
   };
+}
+
+async function selectOwners(pool: pg.Pool, workshopId: string, clientIds: readonly number[]) {
+  const result = await pool.query<{ client_id: string; person_id: string }>(
+    'SELECT client_id, person_id FROM client_owners WHERE workshop_id = $1 AND client_id = ANY($2::bigint[])',
+    [workshopId, clientIds],
+  );
+  return new Map(result.rows.map((r) => [Number(r.client_id), r.person_id]));
 }
 
 export async function openPostgresStorage(options: PostgresOptions): Promise<Storage> {
@@ -212,6 +227,24 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         [workshopId],
       );
       return result.rows.map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
+    },
+    async clientOwners(workshopId, clientIds) {
+      return selectOwners(pool, workshopId, clientIds);
+    },
+    async claimClients(workshopId, personId, clientIds) {
+      // Whoever commits first owns a client id; the others read that owner back.
+      await pool.query(
+        'INSERT INTO client_owners (workshop_id, client_id, person_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING',
+        [workshopId, clientIds, personId],
+      );
+      return selectOwners(pool, workshopId, clientIds);
+    },
+    async countClients(workshopId, personId) {
+      const result = await pool.query<{ n: string }>(
+        'SELECT COUNT(*) AS n FROM client_owners WHERE workshop_id = $1 AND person_id = $2',
+        [workshopId, personId],
+      );
+      return Number(result.rows[0]?.n ?? 0);
     },
     async close() {
       await pool.end();

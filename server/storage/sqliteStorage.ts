@@ -36,6 +36,13 @@ CREATE TABLE IF NOT EXISTS private_docs (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (workshop_id, owner_hash)
 );
+CREATE TABLE IF NOT EXISTS client_owners (
+  workshop_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  person_id TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, client_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS client_owners_by_person ON client_owners(workshop_id, person_id);
 `;
 
 interface WorkshopRow {
@@ -109,6 +116,28 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
     const row = selectPrivate.get(workshopId, ownerHash);
     const state = mergePrivateState(row ? new Uint8Array(row.state) : null, update);
     upsertPrivate.run(workshopId, ownerHash, Buffer.from(state), Date.now());
+  });
+
+  const selectOwner = db.prepare<[string, number], { person_id: string }>(
+    'SELECT person_id FROM client_owners WHERE workshop_id = ? AND client_id = ?',
+  );
+  const insertOwner = db.prepare(
+    'INSERT OR IGNORE INTO client_owners (workshop_id, client_id, person_id) VALUES (?, ?, ?)',
+  );
+  const countOwned = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM client_owners WHERE workshop_id = ? AND person_id = ?',
+  );
+  const ownersOf = (workshopId: string, clientIds: readonly number[]) => {
+    const owners = new Map<number, string>();
+    for (const id of clientIds) {
+      const row = selectOwner.get(workshopId, id);
+      if (row) owners.set(id, row.person_id);
+    }
+    return owners;
+  };
+  const claim = db.transaction((workshopId: string, personId: string, clientIds: readonly number[]) => {
+    for (const id of clientIds) insertOwner.run(workshopId, id, personId);
+    return ownersOf(workshopId, clientIds);
   });
 
   const create = db.transaction((record: WorkshopRecord, state: Uint8Array) => {
@@ -236,6 +265,15 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
     },
     async listPrivateDocs(workshopId) {
       return selectPrivates.all(workshopId).map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
+    },
+    async clientOwners(workshopId, clientIds) {
+      return ownersOf(workshopId, clientIds);
+    },
+    async claimClients(workshopId, personId, clientIds) {
+      return claim(workshopId, personId, clientIds);
+    },
+    async countClients(workshopId, personId) {
+      return countOwned.get(workshopId, personId)?.n ?? 0;
     },
     async close() {
       flushAppends();

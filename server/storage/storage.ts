@@ -1,6 +1,7 @@
 // One storage interface for workshops and their documents. SQLite is the embedded default;
 // other implementations (PostgreSQL for scale-out) pass the same test suite.
 import * as Y from 'yjs';
+import type { ClientOwnerStore } from '../auth/clientOwners.ts';
 import type { RoleEpochs } from '../auth/tokens.ts';
 
 export interface WorkshopRecord {
@@ -25,7 +26,7 @@ export interface PrivateDocRecord {
   state: Uint8Array;
 }
 
-export interface Storage {
+export interface Storage extends ClientOwnerStore {
   createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void>;
   getWorkshop(id: string): Promise<WorkshopRecord | undefined>;
   countWorkshops(): Promise<number>;

@@ -24,6 +24,9 @@ export function timedStorage(storage: Storage, counters: Counters): Storage {
     appendPrivateUpdate: timed('append_private', storage.appendPrivateUpdate),
     loadPrivateDoc: timed('load_private', storage.loadPrivateDoc),
     listPrivateDocs: timed('list_private', storage.listPrivateDocs),
+    clientOwners: timed('client_owners', storage.clientOwners),
+    claimClients: timed('claim_clients', storage.claimClients),
+    countClients: timed('count_clients', storage.countClients),
     close: storage.close,
   };
 }

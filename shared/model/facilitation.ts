@@ -1,7 +1,8 @@
 // The facilitator's controls, shared through the board: phase, countdown timer, dot votes,
 // "bring everyone here", spotlight and the validation walk-through. They live in the workshop
-// metadata, which only a facilitator may change (the server enforces it). Votes themselves sit on
-// the items, keyed by vote and voter, and the server refuses a vote that exceeds the budget.
+// metadata, which only a facilitator may change (the server enforces it). Each person's dots sit
+// on their private ballot (ballots.ts) until the reveal, which writes them onto the items, keyed
+// by vote and voter (or as one total per item for an anonymous vote), and closes the vote.
 import * as Y from 'yjs';
 import type { ItemRef } from './itemOps.ts';
 import { cardsMap, K, linksMap, metaMap } from './layout.ts';
@@ -30,6 +31,8 @@ export interface VoteSession {
   perPerson: number;
   open: boolean;
   revealed: boolean;
+  /** Results show totals only: the board never records who put which dot where. */
+  anonymous?: boolean;
 }
 
 /** A view of the board that any screen size can show: the board point at its centre and the zoom. */
@@ -168,12 +171,13 @@ export function spotlightItem(doc: Y.Doc, item: ItemRef | null, origin?: unknown
 
 export function startVote(
   doc: Y.Doc,
-  input: { id: string; title: string; items: ItemRef[]; perPerson: number },
+  input: { id: string; title: string; items: ItemRef[]; perPerson: number; anonymous?: boolean },
   origin?: unknown,
 ): void {
   if (!Number.isInteger(input.perPerson) || input.perPerson < 1) throw new Error('votes per person: at least 1');
   if (input.items.length === 0) throw new Error('a vote needs at least one item');
-  set(doc, KEYS.vote, { ...input, open: true, revealed: false } satisfies VoteSession, origin);
+  const vote: VoteSession = { ...input, anonymous: input.anonymous === true, open: true, revealed: false };
+  set(doc, KEYS.vote, vote, origin);
 }
 
 function updateVote(doc: Y.Doc, patch: Partial<Pick<VoteSession, 'open' | 'revealed'>>, origin: unknown): void {
@@ -183,8 +187,11 @@ function updateVote(doc: Y.Doc, patch: Partial<Pick<VoteSession, 'open' | 'revea
 }
 
 export const endVote = (doc: Y.Doc, origin?: unknown) => updateVote(doc, { open: false }, origin);
-export const reopenVote = (doc: Y.Doc, origin?: unknown) => updateVote(doc, { open: true }, origin);
-export const revealVote = (doc: Y.Doc, origin?: unknown) => updateVote(doc, { revealed: true }, origin);
+/** Reopens an ended vote; a revealed vote stays closed (its results are the record). */
+export function reopenVote(doc: Y.Doc, origin?: unknown): void {
+  if (readFacilitation(doc).vote?.revealed) throw new Error('a revealed vote cannot be reopened');
+  updateVote(doc, { open: true }, origin);
+}
 
 /** The key under which a voter's votes of one session sit on an item. */
 export function voteKey(voteId: string, voterId: string): string {
@@ -217,38 +224,57 @@ export function votesOf(doc: Y.Doc, vote: VoteSession): Array<{ item: ItemRef; v
   return out;
 }
 
-export function votesLeft(doc: Y.Doc, vote: VoteSession, voterId: string): number {
-  const used = votesOf(doc, vote)
-    .filter((v) => v.voterId === voterId)
-    .reduce((n, v) => n + v.count, 0);
-  return vote.perPerson - used;
+/** The voter under which an anonymous vote's totals are recorded. */
+export const ANONYMOUS_VOTER = '*';
+
+export interface Ballot {
+  voterId: string;
+  /** Dots by item id. */
+  counts: ReadonlyMap<string, number>;
 }
 
-/** Puts `count` of `voterId`'s votes on an item of the open vote; refuses what exceeds the budget. */
-export function castVote(doc: Y.Doc, voterId: string, item: ItemRef, count: number, origin?: unknown): void {
-  const vote = readFacilitation(doc).vote;
-  if (!vote?.open) throw new Error('no vote is open');
-  if (!vote.items.some((i) => i.type === item.type && i.id === item.id))
-    throw new Error('this item is not in the vote');
-  if (!Number.isInteger(count) || count < 0) throw new Error('votes must be a whole number ≥ 0');
-  const current = votesOf(doc, vote).find((v) => v.voterId === voterId && v.item.id === item.id)?.count ?? 0;
-  if (count - current > votesLeft(doc, vote, voterId)) throw new Error(`only ${vote.perPerson} votes per person`);
-  const target = itemMap(doc, item);
-  if (!target) throw new Error(`no ${item.type} ${item.id}`);
+/**
+ * The reveal: writes every ballot onto the items of `vote` (one total per item when the vote is
+ * anonymous, so that nobody's choice is recorded), ends the vote and marks it revealed, in one
+ * transaction. A ballot over the budget (never accepted by the server) is left out whole; items
+ * deleted since the vote started are skipped.
+ */
+export function recordRevealedVotes(doc: Y.Doc, vote: VoteSession, ballots: readonly Ballot[], origin?: unknown) {
   doc.transact(() => {
-    let votes = target.get(K.votes);
-    if (!(votes instanceof Y.Map)) {
-      votes = new Y.Map();
-      target.set(K.votes, votes);
+    const totals = new Map<string, number>();
+    for (const ballot of ballots) {
+      let used = 0;
+      for (const count of ballot.counts.values()) used += count;
+      if (used > vote.perPerson || ballot.voterId.includes(':') || ballot.voterId === ANONYMOUS_VOTER) continue;
+      for (const ref of vote.items) {
+        const count = ballot.counts.get(ref.id) ?? 0;
+        if (!Number.isInteger(count) || count <= 0) continue;
+        if (vote.anonymous) totals.set(ref.id, (totals.get(ref.id) ?? 0) + count);
+        else writeVotes(doc, ref, voteKey(vote.id, ballot.voterId), count);
+      }
     }
-    if (count > 0) (votes as Y.Map<number>).set(voteKey(vote.id, voterId), count);
-    else (votes as Y.Map<number>).delete(voteKey(vote.id, voterId));
+    for (const ref of vote.items) {
+      const total = totals.get(ref.id);
+      if (total) writeVotes(doc, ref, voteKey(vote.id, ANONYMOUS_VOTER), total);
+    }
+    set(doc, KEYS.vote, { ...vote, open: false, revealed: true } satisfies VoteSession, origin);
   }, origin);
+}
+
+function writeVotes(doc: Y.Doc, ref: ItemRef, key: string, count: number): void {
+  const target = itemMap(doc, ref);
+  if (!target) return;
+  let votes = target.get(K.votes);
+  if (!(votes instanceof Y.Map)) {
+    votes = new Y.Map();
+    target.set(K.votes, votes);
+  }
+  (votes as Y.Map<number>).set(key, count);
 }
 
 /**
  * The ranking of a session: items by total votes, highest first. A voter over the budget (only
- * possible from a modified client on a server that did not check) has all their votes discarded.
+ * possible from a board written by a server that did not check) has all their votes discarded.
  */
 export function tallyVote(
   doc: Y.Doc,
@@ -257,7 +283,10 @@ export function tallyVote(
   const all = votesOf(doc, vote);
   const perVoter = new Map<string, number>();
   for (const v of all) perVoter.set(v.voterId, (perVoter.get(v.voterId) ?? 0) + v.count);
-  const discarded = [...perVoter].filter(([, n]) => n > vote.perPerson).map(([voter]) => voter);
+  // An anonymous vote's totals are many people's dots at once: no budget applies to them.
+  const discarded = [...perVoter]
+    .filter(([voter, n]) => voter !== ANONYMOUS_VOTER && n > vote.perPerson)
+    .map(([voter]) => voter);
   const totals = new Map<string, number>(vote.items.map((i) => [`${i.type}:${i.id}`, 0]));
   for (const v of all) {
     if (discarded.includes(v.voterId)) continue;

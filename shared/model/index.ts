@@ -1,4 +1,5 @@
 // The document model: the only door to a board's Yjs layout.
+export * from './ballots.ts';
 export * from './cards.ts';
 export * from './clipboard.ts';
 export * from './facilitation.ts';
@@ -6,11 +7,13 @@ export * from './fieldOps.ts';
 export * from './fields.ts';
 export * from './ids.ts';
 export * from './interactionScale.ts';
+export { isAuthor } from './itemCommon.ts';
 export * from './itemOps.ts';
 export * from './kinds.ts';
 export { applyTextEdit, diffText, replaceText, type TextEdit } from './layout.ts';
 export * from './links.ts';
 export * from './observe.ts';
+export * from './person.ts';
 export * from './privateNotes.ts';
 export * from './rootPaths.ts';
 export * from './schema.ts';

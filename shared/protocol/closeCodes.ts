@@ -14,12 +14,17 @@ export const CLOSE = {
   serverError: 1011,
   /** Not final: the server is restarting; the client retries. */
   goingAway: 1001,
+  /** Final: the socket's own limit on a message's size (ws closes with it before reading one). */
+  messageTooBig: 1009,
+  /** Not final: this socket fell too far behind reading; the client reconnects and resyncs. */
+  tryAgainLater: 1013,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
 export function isFinalClose(code: number): boolean {
-  return code >= 4400 && code < 4500;
+  // A message over the size limit would be refused again on every reconnection.
+  return (code >= 4400 && code < 4500) || code === CLOSE.messageTooBig;
 }
 
 /** What to tell a person whose connection was closed with `code`. */
@@ -30,6 +35,7 @@ export function describeClose(code: number): string {
     case CLOSE.notFound:
       return 'This workshop does not exist. Check the link you were given.';
     case CLOSE.tooLarge:
+    case CLOSE.messageTooBig:
       return 'Your last change was too large for the server to accept. Reload the page; the change was not saved.';
     case CLOSE.malformed:
       return 'The server could not read a message from this browser and closed the connection. Reload the page.';

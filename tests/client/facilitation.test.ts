@@ -18,7 +18,7 @@ import {
   addCard,
   addComment,
   addLink,
-  castVote,
+  castVotes,
   listCards,
   listLinks,
   startVote,
@@ -80,8 +80,9 @@ describe('who took part', () => {
     addLink(doc, { kind: 'contributes', from: a, to: t, author: BEN });
     addComment(doc, { type: 'card', id: a }, { author: ADA, text: 'Budget?' });
     startVote(doc, { id: 'v1', title: 'V', items: [{ type: 'card', id: a }], perPerson: 3 });
-    castVote(doc, BEN.id, { type: 'card', id: a }, 2);
-    castVote(doc, 'unknown-voter', { type: 'card', id: a }, 1);
+    // Revealed dots, as the reveal writes them onto the item.
+    castVotes(doc, { type: 'card', id: a }, `v1:${BEN.id}`, 2);
+    castVotes(doc, { type: 'card', id: a }, 'v1:unknown-voter', 1);
     return doc;
   }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  decide,
-  decodeUpdate,
-  filterAwareness,
-  isEmptyUpdate,
-  MAX_AWARENESS_BYTES,
-} from '../../server/auth/permissions.ts';
+import { decide, filterAwareness, isEmptyUpdate, MAX_AWARENESS_BYTES } from '../../server/auth/permissions.ts';
+import { decodeUpdate } from '../../server/auth/updateScope.ts';
 import type { ClientMessage } from '../../shared/protocol/messages.ts';
 
 function realUpdate(): Uint8Array {

@@ -4,14 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { privateKeyOf } from '../../server/rooms/privateRoom.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
-import { ANONYMOUS_AUTHOR, addCard, listCards, readFacilitation, setPrivateMode } from '../../shared/model/index.ts';
+import {
+  ANONYMOUS_AUTHOR,
+  type Author,
+  addCard,
+  listCards,
+  personIdOf,
+  readFacilitation,
+  setPrivateMode,
+} from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
-import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
+import { connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
 import { waitFor } from '../support/wait.ts';
 
 let server: RunningServer;
@@ -33,25 +39,14 @@ afterAll(async () => {
 const SECRET_A = 'secret-of-ana-0123456789';
 const SECRET_B = 'secret-of-ben-0123456789';
 
+/** A private note's author: the person whose secret opens the board. */
+const authorOf = (secret: string, name: string): Author => ({ id: personIdOf(secret), name, group: 'academia' });
+
 function connectPrivate(workshopId: string, token: string, secret: string): TestClient {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/sync`, workshopId, doc, {
-    params: { token, private: secret },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
+  const client = connectClient(server.url, workshopId, token, undefined, {
+    person: { secret, id: personIdOf(secret) },
+    board: 'private',
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    provider.once('closed', (event) => resolve(event)),
-  );
-  const client = {
-    doc,
-    provider,
-    closed,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
   clients.push(client);
   return client;
 }
@@ -69,6 +64,16 @@ const reveal = (id: string, token: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
+/** A workshop in private brainstorming, as its facilitator turned it on. */
+async function inPrivateMode() {
+  const w = await createWorkshop(server.url);
+  const facilitator = connectBoard(w.id, w.tokens.facilitator);
+  await whenSynced(facilitator);
+  setPrivateMode(facilitator.doc, true);
+  await waitFor(async () => (await server.rooms.facilitation(w.id)).privateMode, 'private mode to reach the server');
+  return { w, facilitator };
+}
+
 const notesOf = (doc: Y.Doc) => listCards(doc).map((c) => (c.kind === 'note' ? c.fields.text : c.kind));
 
 describe('naming private boards', () => {
@@ -85,19 +90,25 @@ describe('naming private boards', () => {
 
 describe('private boards', () => {
   it('keep a participant’s notes out of the shared board and away from other people', async () => {
-    const w = await createWorkshop(server.url);
+    const { w } = await inPrivateMode();
     const anaPrivate = connectPrivate(w.id, w.tokens.participant, SECRET_A);
     const benPrivate = connectPrivate(w.id, w.tokens.participant, SECRET_B);
     const benBoard = connectBoard(w.id, w.tokens.participant);
     await Promise.all([whenSynced(anaPrivate), whenSynced(benPrivate), whenSynced(benBoard)]);
-    addCard(anaPrivate.doc, { kind: 'note', x: 5, y: 6, author: author('Ana'), fields: { text: 'Diaspora bonds' } });
+    addCard(anaPrivate.doc, {
+      kind: 'note',
+      x: 5,
+      y: 6,
+      author: authorOf(SECRET_A, 'Ana'),
+      fields: { text: 'Diaspora bonds' },
+    });
 
     // Ana's other tab, with the same secret, gets the note; nobody else does.
     const anaTab = connectPrivate(w.id, w.tokens.participant, SECRET_A);
     await waitFor(() => notesOf(anaTab.doc).length === 1, 'Ana’s other tab to get the note');
     expect(notesOf(benPrivate.doc)).toEqual([]);
     expect(listCards(benBoard.doc)).toEqual([]);
-    const fresh = connectBoard(w.id, w.tokens.facilitator);
+    const fresh = connectBoard(w.id, w.tokens.viewer);
     await whenSynced(fresh);
     expect(listCards(fresh.doc)).toEqual([]);
   });
@@ -110,21 +121,25 @@ describe('private boards', () => {
   });
 
   it('are not bound by the agreement lock: a participant edits their own notes freely', async () => {
-    const w = await createWorkshop(server.url);
+    const { w } = await inPrivateMode();
     const mine = connectPrivate(w.id, w.tokens.participant, SECRET_A);
     await whenSynced(mine);
     // Agreeing is refused to participants on the shared board, but a private board has no such rule.
-    addCard(mine.doc, { kind: 'note', x: 0, y: 0, author: author('Ana'), status: 'agreed', fields: { text: 'Mine' } });
+    addCard(mine.doc, {
+      kind: 'note',
+      x: 0,
+      y: 0,
+      author: authorOf(SECRET_A, 'Ana'),
+      status: 'agreed',
+      fields: { text: 'Mine' },
+    });
     const again = connectPrivate(w.id, w.tokens.participant, SECRET_A);
     await waitFor(() => notesOf(again.doc).length === 1, 'the note to be stored');
     expect(mine.provider.wsconnected).toBe(true);
   });
 
   it('are moved onto the board by the reveal, also for people who left, and emptied', async () => {
-    const w = await createWorkshop(server.url);
-    const facilitator = connectBoard(w.id, w.tokens.facilitator);
-    await whenSynced(facilitator);
-    setPrivateMode(facilitator.doc, true);
+    const { w, facilitator } = await inPrivateMode();
 
     // Ana writes a note and closes her browser; Ben stays connected.
     const ana = connectPrivate(w.id, w.tokens.participant, SECRET_A);
@@ -133,7 +148,7 @@ describe('private boards', () => {
       kind: 'note',
       x: 100,
       y: 50,
-      author: author('Ana'),
+      author: authorOf(SECRET_A, 'Ana'),
       fields: { text: 'Remittance matching fund' },
     });
     const check = connectPrivate(w.id, w.tokens.participant, SECRET_A);
@@ -142,7 +157,13 @@ describe('private boards', () => {
     check.destroy();
     const ben = connectPrivate(w.id, w.tokens.participant, SECRET_B);
     await whenSynced(ben);
-    addCard(ben.doc, { kind: 'note', x: 0, y: 0, author: author('Ben'), fields: { text: 'Skills passport' } });
+    addCard(ben.doc, {
+      kind: 'note',
+      x: 0,
+      y: 0,
+      author: authorOf(SECRET_B, 'Ben'),
+      fields: { text: 'Skills passport' },
+    });
     await waitFor(async () => (await server.storage.listPrivateDocs(w.id)).length === 2, 'both boards stored');
     await waitFor(() => readFacilitation(facilitator.doc).privateMode, 'private mode on');
 
@@ -154,7 +175,7 @@ describe('private boards', () => {
 
     await waitFor(() => listCards(facilitator.doc).length === 2, 'the notes on the facilitator’s board');
     const moved = listCards(facilitator.doc).find((c) => c.id === anaNote);
-    expect(moved).toMatchObject({ kind: 'note', x: 100, y: 50, author: author('Ana') });
+    expect(moved).toMatchObject({ kind: 'note', x: 100, y: 50, author: authorOf(SECRET_A, 'Ana') });
     expect(readFacilitation(facilitator.doc).privateMode).toBe(false);
     // Ben, still connected, sees his note leave his private board; Ana's is empty when she returns.
     await waitFor(() => notesOf(ben.doc).length === 0, 'Ben’s private board to empty');
@@ -166,11 +187,14 @@ describe('private boards', () => {
   });
 
   it('reveals anonymously when asked', async () => {
-    const w = await createWorkshop(server.url);
+    const { w } = await inPrivateMode();
     const ana = connectPrivate(w.id, w.tokens.participant, SECRET_A);
     await whenSynced(ana);
-    addCard(ana.doc, { kind: 'note', x: 0, y: 0, author: author('Ana'), fields: { text: 'Quiet idea' } });
-    await waitFor(async () => (await server.storage.listPrivateDocs(w.id)).length === 1, 'the note stored');
+    addCard(ana.doc, { kind: 'note', x: 0, y: 0, author: authorOf(SECRET_A, 'Ana'), fields: { text: 'Quiet idea' } });
+    await waitFor(
+      async () => (await server.storage.listPrivateDocs(w.id)).some((d) => d.state.length > 200),
+      'the note stored',
+    );
     expect((await reveal(w.id, w.tokens.facilitator, { anonymous: true })).status).toBe(200);
     const board = connectBoard(w.id, w.tokens.viewer);
     await whenSynced(board);

@@ -42,6 +42,7 @@ function memorySocket() {
       close: (code: number) => {
         closedWith = code;
       },
+      bufferedAmount: 0,
     },
   };
 }
@@ -87,7 +88,7 @@ async function seededWorkshop(): Promise<string> {
 
 function join(room: Room, role: Role) {
   const mem = memorySocket();
-  const conn: Connection = newConnection(mem.socket, role);
+  const conn: Connection = newConnection(mem.socket, role, `person-${role}`);
   room.join(conn);
   return { conn, ...mem };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCard, listCards, setPrivateMode } from '../../shared/model/index.ts';
+import { addCard, listCards, personIdOf, readFacilitation, setPrivateMode } from '../../shared/model/index.ts';
 import { type RedisProcess, redisServerInstalled, startRedis } from '../support/redisProcess.ts';
 import { type ServerProcess, spawnServer } from '../support/serverProcess.ts';
 import { freshDatabase, serviceAvailable } from '../support/services.ts';
@@ -44,9 +44,8 @@ function client(url: string, workshop: CreatedWorkshop): TestClient {
 }
 
 const notes = (c: TestClient) => listCards(c.doc).length;
-const add = (c: TestClient, n: number, tag: string) => {
-  for (let i = 0; i < n; i++)
-    addCard(c.doc, { kind: 'note', x: i, y: 0, author: author(tag), fields: { text: `${tag}${i}` } });
+const add = (c: TestClient, n: number, tag: string, by = author(tag)) => {
+  for (let i = 0; i < n; i++) addCard(c.doc, { kind: 'note', x: i, y: 0, author: by, fields: { text: `${tag}${i}` } });
 };
 
 beforeAll(async () => {
@@ -155,13 +154,24 @@ describe('two server processes on PostgreSQL and Redis', () => {
     clients.push(facilitator);
     await whenSynced(facilitator);
     setPrivateMode(facilitator.doc, true);
+    // Private mode has reached B (private notes are refused while it is off).
+    const watcher = connectClient(b.url, workshop.id, workshop.tokens.viewer);
+    clients.push(watcher);
+    await waitFor(() => readFacilitation(watcher.doc).privateMode, 'private mode on B', 5000);
     // Ben's private board is open in two tabs, on B and on A.
     const secret = 'secret-of-ben-0123456789';
-    const onB = connectClient(b.url, workshop.id, workshop.tokens.participant, undefined, {}, { private: secret });
-    const onA = connectClient(a.url, workshop.id, workshop.tokens.participant, undefined, {}, { private: secret });
+    const ben = { secret, id: personIdOf(secret) };
+    const onB = connectClient(b.url, workshop.id, workshop.tokens.participant, undefined, {
+      person: ben,
+      board: 'private',
+    });
+    const onA = connectClient(a.url, workshop.id, workshop.tokens.participant, undefined, {
+      person: ben,
+      board: 'private',
+    });
     clients.push(onB, onA);
     await Promise.all([whenSynced(onB), whenSynced(onA)]);
-    add(onB, 2, 'ben');
+    add(onB, 2, 'ben', { id: ben.id, name: 'Ben', group: 'academia' });
     // His tab on A sees the notes written on B: the private board crosses processes too.
     await waitFor(() => notes(onA) === 2, 'Ben’s tab on A to see his notes', 5000);
 

@@ -1,8 +1,33 @@
-// A headless client: the stock y-websocket provider over the `ws` package.
+// A headless client: the stock y-websocket provider over the `ws` package, saying hello first as
+// the web client does.
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { Author } from '../../shared/model/index.ts';
+import { helloWebSocket } from '../../client/sync/helloSocket.ts';
+import { type Author, newId, personIdOf } from '../../shared/model/index.ts';
+import type { BoardChannel } from '../../shared/protocol/hello.ts';
+
+/** A person as a browser holds it: a secret, and the public id derived from it. */
+export interface Person {
+  secret: string;
+  id: string;
+}
+
+export function newPerson(): Person {
+  const secret = `${newId()}${newId()}`;
+  return { secret, id: personIdOf(secret) };
+}
+
+/** A document's person, so that reconnecting the same document speaks as the same person. */
+const people = new WeakMap<Y.Doc, Person>();
+export function personOf(doc: Y.Doc): Person {
+  let person = people.get(doc);
+  if (!person) {
+    person = newPerson();
+    people.set(doc, person);
+  }
+  return person;
+}
 
 export interface TestClient {
   doc: Y.Doc;
@@ -16,15 +41,18 @@ export function connectClient(
   workshopId: string,
   token: string,
   doc = new Y.Doc(),
-  options: { maxBackoffTime?: number } = {},
-  /** More query parameters: `private` opens the owner's private board. */
-  params: Record<string, string> = {},
+  options: { maxBackoffTime?: number; person?: Person; board?: BoardChannel } = {},
 ): TestClient {
+  const { person = personOf(doc), board = 'shared', ...providerOptions } = options;
+  if (!people.has(doc)) people.set(doc, person);
+  const Socket = helloWebSocket(
+    { token, secret: person.secret, board },
+    WebSocket as unknown as typeof globalThis.WebSocket,
+  );
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, workshopId, doc, {
-    params: { token, ...params },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket,
     disableBc: true,
-    ...options,
+    ...providerOptions,
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     provider.once('closed', (event) => resolve(event)),

@@ -3,14 +3,14 @@
 // comment badges, and a ring around the spotlighted or walked-through item. The layer lets every
 // pointer event through except on its own controls.
 import { useEffect, useRef } from 'react';
-import { type Card, castVote, type ItemRef, type Link, votesOf } from '../../../shared/model/index.ts';
+import { type Card, type ItemRef, type Link, votesOf } from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
+import { dotsUsed, placeDots, useBallot } from '../../facilitation/ballot.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
 import { usePrivateNotes } from '../../facilitation/privateNotes.ts';
 import { unreadItems, useReadMarks } from '../../facilitation/readMarks.ts';
 import { useFacilitation } from '../../facilitation/useFacilitation.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
-import { LOCAL_ORIGIN } from '../../sync/origin.ts';
 import { CommentIcon, LockIcon } from './facilitationIcons.tsx';
 import { PrivateNoteView } from './PrivateNoteView.tsx';
 
@@ -67,18 +67,18 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
   }, []);
 
   const vote = f.vote;
+  const ballot = useBallot(privateBoard?.doc ?? null, vote);
   const voteCounts = new Map<string, { mine: number; total: number }>();
   if (vote) {
-    for (const ref of vote.items) voteCounts.set(ref.id, { mine: 0, total: 0 });
-    for (const v of votesOf(doc, vote)) {
+    for (const ref of vote.items) voteCounts.set(ref.id, { mine: ballot.get(ref.id) ?? 0, total: 0 });
+    // The board holds the dots only once they are revealed.
+    for (const v of vote.revealed ? votesOf(doc, vote) : []) {
       const entry = voteCounts.get(v.item.id);
-      if (!entry) continue;
-      entry.total += v.count;
-      if (v.voterId === me.id) entry.mine += v.count;
+      if (entry) entry.total += v.count;
     }
   }
-  const left = vote ? vote.perPerson - [...voteCounts.values()].reduce((n, c) => n + c.mine, 0) : 0;
-  const canVote = vote?.open === true && role !== 'viewer';
+  const left = vote ? vote.perPerson - dotsUsed(ballot) : 0;
+  const canVote = vote?.open === true && role !== 'viewer' && privateBoard !== null;
   const unread = unreadItems(items.cards.values(), items.links.values(), me.id, marks);
   const agreed = [...items.cards.values()].filter((c) => c.status === 'agreed');
   const focus: ItemRef | null =
@@ -125,7 +125,7 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
                     className="vote-badge-button"
                     aria-label="Take back one of your dots"
                     disabled={counts.mine === 0}
-                    onClick={() => castVote(doc, me.id, ref, counts.mine - 1, LOCAL_ORIGIN)}
+                    onClick={() => privateBoard && placeDots(privateBoard.doc, vote, ref, counts.mine - 1)}
                   >
                     −
                   </button>
@@ -140,7 +140,7 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
                     className="vote-badge-button"
                     aria-label="Put one of your dots here"
                     disabled={left <= 0}
-                    onClick={() => castVote(doc, me.id, ref, counts.mine + 1, LOCAL_ORIGIN)}
+                    onClick={() => privateBoard && placeDots(privateBoard.doc, vote, ref, counts.mine + 1)}
                   >
                     +
                   </button>

@@ -26,9 +26,10 @@ interface Props {
 
 export function FacilitationProvider({ workshopId, token, doc, awareness, me, role, children }: Props) {
   const [privateBoard, setPrivateBoard] = useState<PrivateBoard | null>(null);
-  // Only participants write private notes; a viewer has no private board (the server refuses it).
+  // Participants and facilitators keep private notes and their dots there; a viewer has no
+  // private board (the server refuses it).
   useEffect(() => {
-    if (role !== 'participant') return;
+    if (role === 'viewer') return;
     const board = connectPrivateBoard(workshopId, token);
     setPrivateBoard(board);
     return () => {

@@ -1,21 +1,22 @@
 // Dot voting: the facilitator starts a vote on a set of cards with N dots per person; everyone
-// places their dots (seeing only their own until the reveal); the results rank the items.
+// places their dots on their private ballot (nobody else's browser receives them); the reveal
+// writes every ballot onto the board, closes the vote and ranks the items.
 import { useMemo, useState } from 'react';
 import {
+  ANONYMOUS_VOTER,
   cardTitle,
-  castVote,
   endVote,
   type ItemRef,
   newId,
   reopenVote,
-  revealVote,
   startVote,
   tallyVote,
-  votesLeft,
   votesOf,
 } from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
+import { dotsUsed, placeDots, useBallot } from '../../facilitation/ballot.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
+import { revealVoteResults } from '../../facilitation/facilitationApi.ts';
 import { useFacilitation } from '../../facilitation/useFacilitation.ts';
 import { VOTE_SCOPE_LABELS, VOTE_SCOPES, type VoteScope, voteItems } from '../../facilitation/voteScope.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
@@ -40,6 +41,7 @@ function StartVoteForm({ items }: { items: BoardItems }) {
   const [scope, setScope] = useState<VoteScope>('interventions');
   const [perPerson, setPerPerson] = useState('3');
   const [title, setTitle] = useState('Which interventions matter most?');
+  const [anonymous, setAnonymous] = useState(false);
   const chosen = useMemo(
     () => voteItems(scope, items.cards, items.links, { cards: selectedCards, links: selectedLinks }),
     [scope, items, selectedCards, selectedLinks],
@@ -47,7 +49,11 @@ function StartVoteForm({ items }: { items: BoardItems }) {
   const start = () => {
     const n = Number(perPerson);
     try {
-      startVote(doc, { id: newId(), title: title.trim() || 'Dot vote', items: chosen, perPerson: n }, LOCAL_ORIGIN);
+      startVote(
+        doc,
+        { id: newId(), title: title.trim() || 'Dot vote', items: chosen, perPerson: n, anonymous },
+        LOCAL_ORIGIN,
+      );
     } catch (error) {
       notify(`The vote could not start: ${(error as Error).message}.`, 'error');
     }
@@ -97,6 +103,15 @@ function StartVoteForm({ items }: { items: BoardItems }) {
           data-testid="vote-per-person"
         />
       </label>
+      <label className="fac-toggle">
+        <input
+          type="checkbox"
+          checked={anonymous}
+          onChange={(e) => setAnonymous(e.target.checked)}
+          data-testid="vote-anonymous"
+        />
+        <span>Anonymous: the results show totals only, never who voted for what</span>
+      </label>
       <p className="hint">
         {chosen.length === 0
           ? scope === 'frame'
@@ -119,14 +134,15 @@ function StartVoteForm({ items }: { items: BoardItems }) {
 }
 
 export function VotePanel({ items }: { items: BoardItems }) {
-  const { doc, me, role } = useFacilitationContext();
+  const { doc, role, privateBoard, workshopId, token } = useFacilitationContext();
+  const notify = useBoardStore((s) => s.notify);
   const f = useFacilitation(doc);
   const vote = f.vote;
   const facilitator = role === 'facilitator';
   // The vote after which the facilitator asked for a new one.
   const [newAfter, setNewAfter] = useState<string | null>(null);
-  // Votes sit on the items: this re-reads them whenever the items change (anyone voted).
-  const all = vote ? votesOf(doc, vote) : [];
+  const [revealing, setRevealing] = useState(false);
+  const mine = useBallot(privateBoard?.doc ?? null, vote);
   if (!vote || (facilitator && newAfter === vote.id && !vote.open)) {
     return (
       <div className="vote-panel" data-testid="vote-panel">
@@ -134,20 +150,31 @@ export function VotePanel({ items }: { items: BoardItems }) {
       </div>
     );
   }
-  const left = votesLeft(doc, vote, me.id);
-  const mine = new Map(all.filter((v) => v.voterId === me.id).map((v) => [v.item.id, v.count]));
-  const voters = new Set(all.map((v) => v.voterId));
-  const canVote = vote.open && role !== 'viewer';
+  const left = vote.perPerson - dotsUsed(mine);
+  // Dots reach the board only at the reveal; until then each person sees their own.
+  const voters = new Set(vote.revealed ? votesOf(doc, vote).map((v) => v.voterId) : []);
+  voters.delete(ANONYMOUS_VOTER);
+  const canVote = vote.open && role !== 'viewer' && privateBoard !== null;
   const tally = vote.revealed ? tallyVote(doc, vote) : null;
+  const reveal = async () => {
+    setRevealing(true);
+    try {
+      await revealVoteResults(workshopId, token);
+    } catch (error) {
+      notify(`The results could not be revealed: ${(error as Error).message}`, 'error');
+    } finally {
+      setRevealing(false);
+    }
+  };
   const max = Math.max(1, ...(tally?.ranking.map((r) => r.votes) ?? [1]));
 
   return (
     <div className="vote-panel" data-testid="vote-panel">
       <h3 className="vote-title">{vote.title}</h3>
       <p className="vote-state" data-testid="vote-state">
-        {vote.open ? 'Voting is open' : 'Voting has ended'}
-        {' · '}
-        {voters.size} {voters.size === 1 ? 'person has' : 'people have'} voted
+        {vote.revealed ? 'Results' : vote.open ? 'Voting is open' : 'Voting has ended'}
+        {vote.revealed &&
+          (vote.anonymous ? ' · anonymous' : ` · ${voters.size} ${voters.size === 1 ? 'person' : 'people'} voted`)}
       </p>
       {canVote && (
         <p className="votes-left" data-testid="votes-left" data-left={left}>
@@ -194,7 +221,7 @@ export function VotePanel({ items }: { items: BoardItems }) {
                       aria-label={`Take a dot back from ${itemLabel(ref, items)}`}
                       data-testid="vote-minus"
                       disabled={count === 0}
-                      onClick={() => castVote(doc, me.id, ref, count - 1, LOCAL_ORIGIN)}
+                      onClick={() => privateBoard && placeDots(privateBoard.doc, vote, ref, count - 1)}
                     >
                       −
                     </button>
@@ -204,7 +231,7 @@ export function VotePanel({ items }: { items: BoardItems }) {
                       aria-label={`Put a dot on ${itemLabel(ref, items)}`}
                       data-testid="vote-plus"
                       disabled={left <= 0}
-                      onClick={() => castVote(doc, me.id, ref, count + 1, LOCAL_ORIGIN)}
+                      onClick={() => privateBoard && placeDots(privateBoard.doc, vote, ref, count + 1)}
                     >
                       +
                     </button>
@@ -215,7 +242,9 @@ export function VotePanel({ items }: { items: BoardItems }) {
           })}
         </ul>
       )}
-      {!vote.revealed && <p className="hint">Dots stay hidden until the facilitator reveals the results.</p>}
+      {!vote.revealed && (
+        <p className="hint">Each person's dots stay on their own device until the facilitator reveals the results.</p>
+      )}
       {facilitator && (
         <div className="fac-row vote-actions">
           {vote.open ? (
@@ -228,21 +257,24 @@ export function VotePanel({ items }: { items: BoardItems }) {
               End the vote
             </button>
           ) : (
-            <button
-              type="button"
-              className="button button-secondary button-compact"
-              data-testid="vote-reopen"
-              onClick={() => reopenVote(doc, LOCAL_ORIGIN)}
-            >
-              Reopen
-            </button>
+            !vote.revealed && (
+              <button
+                type="button"
+                className="button button-secondary button-compact"
+                data-testid="vote-reopen"
+                onClick={() => reopenVote(doc, LOCAL_ORIGIN)}
+              >
+                Reopen
+              </button>
+            )
           )}
           {!vote.revealed && (
             <button
               type="button"
               className="button button-primary button-compact"
               data-testid="vote-reveal"
-              onClick={() => revealVote(doc, LOCAL_ORIGIN)}
+              disabled={revealing}
+              onClick={() => void reveal()}
             >
               Reveal results
             </button>

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   ANONYMOUS_AUTHOR,
+  ANONYMOUS_VOTER,
   addCard,
-  castVote,
+  ballotUsed,
+  castBallot,
   clearTimer,
   endVote,
   getCard,
@@ -11,17 +13,18 @@ import {
   listPrivateNotes,
   movePrivateNotes,
   pauseTimer,
+  readBallot,
   readFacilitation,
+  recordRevealedVotes,
   reopenVote,
   resumeTimer,
-  revealVote,
   setPhase,
   setPrivateMode,
   startTimer,
   startVote,
   tallyVote,
   timerRemainingMs,
-  votesLeft,
+  votesOf,
 } from '../../../shared/model/index.ts';
 
 const who = { id: 'f', name: 'F', group: 'academia' };
@@ -85,33 +88,81 @@ describe('a dot vote', () => {
     return { doc, items };
   }
 
-  it('lets each person spend their budget and refuses the vote beyond it', () => {
+  it('lets each person spend their budget on their ballot and refuses a dot beyond it', () => {
     const { doc, items } = board();
     const [a, b, c] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
-    castVote(doc, 'ana', a, 2);
-    castVote(doc, 'ana', b, 1);
-    expect(votesLeft(doc, currentVote(doc), 'ana')).toBe(0);
-    expect(() => castVote(doc, 'ana', c, 1)).toThrow(/3 votes per person/);
-    castVote(doc, 'ana', a, 1);
-    castVote(doc, 'ana', c, 1);
-    castVote(doc, 'ben', c, 3);
-    const { ranking } = tallyVote(doc, currentVote(doc));
-    expect(ranking.map((r) => [r.item.id, r.votes])).toEqual([
+    const ana = new Y.Doc();
+    castBallot(ana, currentVote(doc), a, 2);
+    castBallot(ana, currentVote(doc), b, 1);
+    expect(ballotUsed(ana, currentVote(doc))).toBe(3);
+    expect(() => castBallot(ana, currentVote(doc), c, 1)).toThrow(/3 dots per person/);
+    castBallot(ana, currentVote(doc), a, 1);
+    castBallot(ana, currentVote(doc), c, 1);
+    expect([...readBallot(ana, currentVote(doc))]).toEqual([
+      [a.id, 1],
+      [b.id, 1],
+      [c.id, 1],
+    ]);
+  });
+
+  it('records every ballot at the reveal, ranks the items and closes the vote', () => {
+    const { doc, items } = board();
+    const [a, b, c] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+    recordRevealedVotes(doc, currentVote(doc), [
+      {
+        voterId: 'ana',
+        counts: new Map([
+          [a.id, 1],
+          [b.id, 1],
+          [c.id, 1],
+        ]),
+      },
+      { voterId: 'ben', counts: new Map([[c.id, 3]]) },
+      // Over the budget: never accepted by the server, left out whole if it were there.
+      { voterId: 'eve', counts: new Map([[a.id, 9]]) },
+    ]);
+    const vote = currentVote(doc);
+    expect(vote).toMatchObject({ open: false, revealed: true });
+    expect(tallyVote(doc, vote).ranking.map((r) => [r.item.id, r.votes])).toEqual([
       [c.id, 4],
       [a.id, 1],
       [b.id, 1],
     ]);
+    expect(new Set(votesOf(doc, vote).map((v) => v.voterId))).toEqual(new Set(['ana', 'ben']));
   });
 
-  it('is closed to votes once ended, open again when reopened, and hidden until revealed', () => {
+  it('records only totals for an anonymous vote: the board never says who voted for what', () => {
+    const doc = new Y.Doc();
+    const ids = [1, 2].map((i) => addCard(doc, { kind: 'intervention', x: i, y: 0, author: who }));
+    const items = ids.map((id) => ({ type: 'card' as const, id }));
+    startVote(doc, { id: 'v', title: 'Secret', items, perPerson: 2, anonymous: true });
+    const [a, b] = items as [(typeof items)[0], (typeof items)[0]];
+    recordRevealedVotes(doc, currentVote(doc), [
+      { voterId: 'ana', counts: new Map([[a.id, 2]]) },
+      {
+        voterId: 'ben',
+        counts: new Map([
+          [a.id, 1],
+          [b.id, 1],
+        ]),
+      },
+    ]);
+    const vote = currentVote(doc);
+    expect(votesOf(doc, vote).map((v) => v.voterId)).toEqual([ANONYMOUS_VOTER, ANONYMOUS_VOTER]);
+    expect(JSON.stringify(doc.toJSON())).not.toMatch(/ana|ben/);
+    expect(tallyVote(doc, vote).ranking.map((r) => r.votes)).toEqual([3, 1]);
+  });
+
+  it('takes no dots once ended, takes them again when reopened, and cannot be reopened once revealed', () => {
     const { doc, items } = board();
+    const ana = new Y.Doc();
     endVote(doc);
-    expect(() => castVote(doc, 'ana', firstItem(items), 1)).toThrow(/no vote is open/);
+    expect(() => castBallot(ana, currentVote(doc), firstItem(items), 1)).toThrow(/no vote is open/);
     reopenVote(doc);
-    castVote(doc, 'ana', firstItem(items), 1);
-    expect(readFacilitation(doc).vote?.revealed).toBe(false);
-    revealVote(doc);
-    expect(readFacilitation(doc).vote?.revealed).toBe(true);
+    castBallot(ana, currentVote(doc), firstItem(items), 1);
+    recordRevealedVotes(doc, currentVote(doc), []);
+    expect(readFacilitation(doc).vote).toMatchObject({ open: false, revealed: true });
+    expect(() => reopenVote(doc)).toThrow(/revealed vote cannot be reopened/);
   });
 });
 
