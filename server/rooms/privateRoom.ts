@@ -17,13 +17,14 @@ import { type ClientMessage, decodeClientMessage, type ProtocolError, SYNC } fro
 import type { EditVerdict } from '../auth/editRules.ts';
 import { decide } from '../auth/permissions.ts';
 import { checkPrivateEdit } from '../auth/privateRules.ts';
-import { decodeUpdate, type Touch } from '../auth/updateScope.ts';
+import { type DecodedUpdate, decodeUpdate, type Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { syncFrame } from './frames.ts';
+import { HeldUpdates } from './heldUpdates.ts';
 import { takeTurn } from './loopShare.ts';
 import { applyGated, dropPending, gateUpdate } from './updateGate.ts';
 
@@ -75,6 +76,7 @@ export class PrivateRoom {
   private catchUpTimer: ReturnType<typeof setInterval> | null = null;
   /** The stored board's size and what has been added since: held to the quota. */
   private bytes = 0;
+  private readonly held = new WeakMap<Connection, HeldUpdates>();
   onFailed: (room: PrivateRoom) => void = () => {};
 
   constructor(
@@ -192,31 +194,42 @@ export class PrivateRoom {
       case 'sync-update': {
         const decoded = decodeUpdate(message.update);
         if (!decoded) return this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed update');
-        if (this.bytes + message.update.length > MAX_PRIVATE_BOARD_BYTES) {
-          return this.refuse(conn, 'private-quota', CLOSE.tooLarge, 'your private board is full');
-        }
-        const verdict = await gateUpdate(this.doc, message.update, decoded, {
-          roots: PRIVATE_ROOT_SET,
-          person: conn.person,
-          owners: null,
-          rules: (touches) => this.verdict(conn.person, touches),
-        });
-        if (!verdict.ok) return this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
-        this.outbox = [];
-        try {
-          applyGated(this.doc, message.update, conn);
-        } catch (error) {
-          this.refuse(conn, 'malformed', CLOSE.malformed, `update could not be applied: ${(error as Error).message}`);
-        }
-        this.bytes += message.update.length;
-        await this.persistAndRelay(conn);
-        return;
+        return this.receiveUpdate(conn, message.update, decoded);
       }
       case 'awareness':
       case 'query-awareness':
         // Nobody else is on a private board: there is no presence to share.
         return;
     }
+  }
+
+  /** Gates, then applies, an update; one that arrived early is held until what it needs has come. */
+  private async receiveUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
+    if (conn.closed) return;
+    if (this.bytes + update.length > MAX_PRIVATE_BOARD_BYTES) {
+      return this.refuse(conn, 'private-quota', CLOSE.tooLarge, 'your private board is full');
+    }
+    const verdict = await gateUpdate(this.doc, update, decoded, {
+      roots: PRIVATE_ROOT_SET,
+      person: conn.person,
+      owners: null,
+      rules: (touches) => this.verdict(conn.person, touches),
+    });
+    if (!verdict.ok) {
+      const held = this.held.get(conn) ?? new HeldUpdates();
+      this.held.set(conn, held);
+      if (verdict.reason === 'gap' && held.hold(update, decoded)) return;
+      return this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
+    }
+    this.outbox = [];
+    try {
+      applyGated(this.doc, update, conn);
+    } catch (error) {
+      this.refuse(conn, 'malformed', CLOSE.malformed, `update could not be applied: ${(error as Error).message}`);
+    }
+    this.bytes += update.length;
+    await this.persistAndRelay(conn);
+    for (const next of this.held.get(conn)?.take() ?? []) await this.receiveUpdate(conn, next.update, next.decoded);
   }
 
   private async verdict(person: string, touches: readonly Touch[]): Promise<EditVerdict> {

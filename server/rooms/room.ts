@@ -18,13 +18,14 @@ import {
 import { ClientOwners } from '../auth/clientOwners.ts';
 import { checkParticipantEdit } from '../auth/editRules.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
-import { decodeUpdate, type Touch } from '../auth/updateScope.ts';
+import { type DecodedUpdate, decodeUpdate, type Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { awarenessFrame, syncFrame } from './frames.ts';
+import { HeldUpdates } from './heldUpdates.ts';
 import { takeTurn } from './loopShare.ts';
 import { applyGated, dropPending, gateUpdate } from './updateGate.ts';
 
@@ -79,6 +80,8 @@ export class Room {
   /** The whole document as one update, kept until the next change: joins in a burst share it. */
   private fullState: Uint8Array | null = null;
   private readonly owners: ClientOwners;
+  /** Per connection: updates that arrived before what they build on (heldUpdates.ts). */
+  private readonly held = new WeakMap<Connection, HeldUpdates>();
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
   onFailed: (room: Room) => void = () => {};
   /** Called when another process revoked a role's link (its private connections close too). */
@@ -243,19 +246,7 @@ export class Room {
       case 'sync-step2':
       case 'sync-update': {
         // `decide` applies only an update that decoded.
-        if (!decoded) return;
-        const verdict = await gateUpdate(this.doc, message.update, decoded, {
-          roots: SHARED_ROOTS,
-          person: conn.person,
-          owners: this.owners,
-          rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,
-        });
-        if (!verdict.ok) {
-          // The client already holds this change; closing tells it to drop its copy and reload.
-          this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
-          return;
-        }
-        await this.applyClientUpdate(conn, message.update);
+        if (decoded) await this.receiveUpdate(conn, message.update, decoded);
         return;
       }
       case 'awareness': {
@@ -274,6 +265,29 @@ export class Room {
         return;
       }
     }
+  }
+
+  /** Gates, then applies, an update; one that arrived early is held until what it needs has come. */
+  private async receiveUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
+    if (conn.closed) return;
+    const verdict = await gateUpdate(this.doc, update, decoded, {
+      roots: SHARED_ROOTS,
+      person: conn.person,
+      owners: this.owners,
+      rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,
+    });
+    if (!verdict.ok) {
+      const held = this.held.get(conn) ?? new HeldUpdates();
+      this.held.set(conn, held);
+      if (verdict.reason === 'gap' && held.hold(update, decoded)) return;
+      // The client already holds this change; closing tells it to drop its copy and reload.
+      this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
+      return;
+    }
+    await this.applyClientUpdate(conn, update);
+    // What waited for this update may integrate now (or is held again).
+    const waiting = this.held.get(conn)?.take() ?? [];
+    for (const next of waiting) await this.receiveUpdate(conn, next.update, next.decoded);
   }
 
   private participantVerdict(touches: readonly Touch[]) {

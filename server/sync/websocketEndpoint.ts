@@ -110,14 +110,15 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     });
     ws.on('close', (code) => {
       clearTimeout(helloTimer);
-      if (code === CLOSE.messageTooBig) counters.refuse('too-large');
       log.info({ event: 'disconnected', workshop: workshopId, conn: conn.current?.id, code }, 'client disconnected');
       room?.leave();
       early = null;
     });
-    ws.on('error', (error) =>
-      log.warn({ event: 'socket-error', workshop: workshopId, err: error.message }, 'socket error'),
-    );
+    ws.on('error', (error) => {
+      // ws refused a frame over the size limit from its header, and closes with 1009.
+      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') counters.refuse('too-large');
+      log.warn({ event: 'socket-error', workshop: workshopId, err: error.message }, 'socket error');
+    });
 
     function admitHello(hello: Hello): void {
       admit(storage, secret, workshopId, hello.token)

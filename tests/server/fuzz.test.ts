@@ -7,7 +7,14 @@ import type * as Y from 'yjs';
 import { addCard, listCards, listLinks, readMeta } from '../../shared/model/index.ts';
 import { type FrameKind, frameGenerator } from '../support/fuzzFrames.ts';
 import { type ServerProcess, spawnServer } from '../support/serverProcess.ts';
-import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
+import {
+  author,
+  connectClient,
+  createWorkshop,
+  rawSyncSocket,
+  type TestClient,
+  whenSynced,
+} from '../support/syncClient.ts';
 import { sleep, waitFor } from '../support/wait.ts';
 
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
@@ -23,7 +30,14 @@ const CLOSE_REASONS = [
   'agreeing',
   'workshop-settings',
   'unknown-root',
-  'unresolvable',
+  'gap',
+  'shape',
+  'too-deep',
+  'votes',
+  'foreign-client-id',
+  'too-many-writers',
+  'too-many-client-ids',
+  'no-hello',
 ];
 
 let server: ServerProcess | null = null;
@@ -104,14 +118,13 @@ describe('a live server under a seeded fuzz of hostile frames', () => {
     let voluntaryCloses = 0;
     const closes = new Map<number, number>();
     const sentByKind: Record<FrameKind, number> = { random: 0, truncated: 0, mutated: 0, valid: 0 };
-    const url = (token: string) => `${live.url.replace('http', 'ws')}/sync/${workshop.id}?token=${token}`;
 
     async function fuzzer(seed: number): Promise<void> {
       const next = frameGenerator(seed);
       let round = 0;
       while (sent < FRAMES && Date.now() - started < TIME_LIMIT_MS) {
         const token = round++ % 4 === 3 ? workshop.tokens.viewer : workshop.tokens.participant;
-        const ws = new WebSocket(url(token));
+        const { ws } = rawSyncSocket(live.url, workshop.id, token);
         let onAnswer: (() => void) | null = null;
         const closed = new Promise<void>((resolve) => {
           ws.on('close', (code) => {

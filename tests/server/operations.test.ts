@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
-import { connectClient, createWorkshop, whenSynced } from '../support/syncClient.ts';
+import { connectClient, createWorkshop, rawSyncSocket, whenSynced } from '../support/syncClient.ts';
 
 let server: RunningServer;
 let dataDir: string;
@@ -49,11 +48,8 @@ describe('operations endpoints', () => {
 describe('a connection over the message rate limit', () => {
   it('is closed with 4429 and counted, and the workshop stays available', async () => {
     const workshop = await createWorkshop(server.url);
-    const ws = new WebSocket(
-      `${server.url.replace('http', 'ws')}/sync/${workshop.id}?token=${workshop.tokens.participant}`,
-    );
-    await new Promise((resolve) => ws.once('open', resolve));
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const { ws, opened, closed } = rawSyncSocket(server.url, workshop.id, workshop.tokens.participant);
+    await opened;
     // Query-awareness frames: harmless, but 20/s with a burst of 100 allows no more than ~100 at once.
     for (let i = 0; i < 300; i++) ws.send(new Uint8Array([3]));
     expect(await closed).toBe(CLOSE.tooManyMessages);

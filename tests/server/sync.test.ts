@@ -12,6 +12,7 @@ import {
   type CreatedWorkshop,
   connectClient,
   createWorkshop,
+  rawSyncSocket,
   type TestClient,
   whenSynced,
 } from '../support/syncClient.ts';
@@ -28,21 +29,10 @@ function client(token: string): TestClient {
   return c;
 }
 
-/** Opens a raw WebSocket and resolves with its close code once the server closes it. */
-function rawSocket(url: string): { ws: WebSocket; closed: Promise<number>; opened: Promise<void> } {
-  const ws = new WebSocket(url);
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.on('open', () => resolve());
-    ws.on('error', reject);
-  });
-  return { ws, closed, opened };
-}
-
 /** The server's live copy of a workshop's board (an empty doc while the room is not loaded). */
 const roomDoc = (id: string) => server.rooms.room(id)?.doc ?? new Y.Doc();
 
-const syncUrl = (id: string, token: string) => `${server.url.replace(/^http/, 'ws')}/sync/${id}?token=${token}`;
+const rawSocket = (id: string, token: string) => rawSyncSocket(server.url, id, token);
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdg-sync-'));
@@ -163,14 +153,15 @@ describe('refusals', () => {
     };
     await stillWorks();
 
-    // A 20 MiB frame sent by the stock provider's own socket: refused with 4413, no retry.
+    // A 20 MiB frame sent by the stock provider's own socket: refused from its header (1009,
+    // which the client treats as final), before the server buffers it.
     const big = client(workshop.tokens.participant);
     await whenSynced(big);
     (big.provider.ws as unknown as WebSocket).send(new Uint8Array(20 * 1024 * 1024));
-    expect((await big.closed).code).toBe(CLOSE.tooLarge);
+    expect((await big.closed).code).toBe(CLOSE.messageTooBig);
     await stillWorks();
 
-    const random = rawSocket(syncUrl(workshop.id, workshop.tokens.participant));
+    const random = rawSocket(workshop.id, workshop.tokens.participant);
     await random.opened;
     const junk = new Uint8Array(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
@@ -178,14 +169,14 @@ describe('refusals', () => {
     expect(await random.closed).toBe(CLOSE.malformed);
     await stillWorks();
 
-    const truncated = rawSocket(syncUrl(workshop.id, workshop.tokens.participant));
+    const truncated = rawSocket(workshop.id, workshop.tokens.participant);
     await truncated.opened;
     // Sync, update, a payload that claims 200 bytes but carries 3.
     truncated.ws.send(new Uint8Array([0, 2, 200, 1, 1, 1]));
     expect(await truncated.closed).toBe(CLOSE.malformed);
     await stillWorks();
 
-    const text = rawSocket(syncUrl(workshop.id, workshop.tokens.participant));
+    const text = rawSocket(workshop.id, workshop.tokens.participant);
     await text.opened;
     text.ws.send('hello');
     expect(await text.closed).toBe(CLOSE.malformed);

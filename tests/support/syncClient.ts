@@ -5,7 +5,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { helloWebSocket } from '../../client/sync/helloSocket.ts';
 import { type Author, newId, personIdOf } from '../../shared/model/index.ts';
-import type { BoardChannel } from '../../shared/protocol/hello.ts';
+import { isFinalClose } from '../../shared/protocol/closeCodes.ts';
+import { type BoardChannel, encodeHello } from '../../shared/protocol/hello.ts';
 
 /** A person as a browser holds it: a secret, and the public id derived from it. */
 export interface Person {
@@ -52,6 +53,8 @@ export function connectClient(
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, workshopId, doc, {
     WebSocketPolyfill: Socket,
     disableBc: true,
+    // As the web client does: a message over the size limit is refused again on every retry.
+    shouldReconnect: (event) => !isFinalClose(event.code),
     ...providerOptions,
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -96,4 +99,24 @@ export async function createWorkshop(serverUrl: string, title = 'Test workshop')
   });
   if (res.status !== 201) throw new Error(`workshop creation failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreatedWorkshop;
+}
+
+/** A raw socket to the sync endpoint that has said hello (as `person`, on the shared board by default). */
+export function rawSyncSocket(
+  serverUrl: string,
+  workshopId: string,
+  token: string,
+  options: { person?: Person; board?: BoardChannel } = {},
+): { ws: WebSocket; closed: Promise<number>; opened: Promise<void> } {
+  const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${workshopId}`);
+  const { person = newPerson(), board = 'shared' } = options;
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.on('open', () => {
+      ws.send(encodeHello({ token, secret: person.secret, board }));
+      resolve();
+    });
+    ws.on('error', reject);
+  });
+  return { ws, closed, opened };
 }
