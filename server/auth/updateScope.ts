@@ -285,7 +285,9 @@ export function analyseUpdate(
   for (const [client, ranges] of decoded.ds.clients) {
     const held = docState(client);
     const after = ordered.stateAfter.get(client) ?? held;
-    const sorted = [...ranges].filter((r) => r.len > 0).sort((a, b) => a.clock - b.clock);
+    // Yjs stores an empty range past its state as pending, and fails on writing it back.
+    if (ranges.some((r) => r.len <= 0)) return { ok: false, reason: 'malformed', detail: 'an empty deletion' };
+    const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
     let reached = 0;
     for (const range of sorted) {
       const end = range.clock + range.len;
