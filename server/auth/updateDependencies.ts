@@ -99,7 +99,8 @@ export function integrationOrder(doc: Y.Doc, structs: readonly Struct[], section
       return { ok: false, reason: 'gap', detail: `a gap at ${s.id.client}:${s.id.clock}` };
     }
     // Yjs integrates an empty struct at the client's state as an item of length 0.
-    if (s.length <= 0) return { ok: false, reason: 'malformed', detail: `an empty struct at ${s.id.client}:${s.id.clock}` };
+    if (s.length <= 0)
+      return { ok: false, reason: 'malformed', detail: `an empty struct at ${s.id.client}:${s.id.clock}` };
     const client = s.id.client;
     if (client !== current) {
       if (byClient.has(client)) return { ok: false, reason: 'malformed', detail: `client ${client} appears twice` };

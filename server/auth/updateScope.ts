@@ -12,6 +12,7 @@
 // garbage-collected ranges, which change nothing), becomes a Touch: the card or link (or other
 // root entry) and the key path it changes.
 import * as Y from 'yjs';
+import type { RootEntry } from '../../shared/model/index.ts';
 import { integrationOrder, type Struct, sectionCount } from './updateDependencies.ts';
 
 export interface Touch {
@@ -97,9 +98,16 @@ function shapeFault(kind: TypeKind, parentSub: string | null, content: Y.Item['c
   }
 }
 
+function rootEntryFault(entry: RootEntry | undefined, content: Y.Item['content']): string | null {
+  if (content instanceof Y.ContentDeleted) return null;
+  if (entry === 'map')
+    return content instanceof Y.ContentType && kindOfType(content.type) === 'map' ? null : 'an entry that is not a map';
+  return content instanceof Y.ContentAny ? null : 'an entry that is not a plain value';
+}
+
 export interface AnalyseOptions {
-  /** The document's roots (all maps) and nothing else: a struct anywhere else is refused. */
-  roots: ReadonlySet<string>;
+  /** The document's roots (all maps) and what their entries are; a struct anywhere else is refused. */
+  roots: ReadonlyMap<string, RootEntry>;
 }
 
 /** Decodes an update for analysis; null when it is not a decodable Yjs update. */
@@ -247,7 +255,9 @@ export function analyseUpdate(
         return fault('malformed', `${s.id.client}:${s.id.clock} overlaps the document elsewhere`);
       }
     }
-    const shape = shapeFault(parent.kind, parentSub, s.content);
+    const shape =
+      shapeFault(parent.kind, parentSub, s.content) ??
+      (parent.place.keys.length === 0 ? rootEntryFault(options.roots.get(parent.place.root), s.content) : null);
     if (shape) return fault('shape', `${s.id.client}:${s.id.clock}: ${shape}`);
     const keys = [...parent.place.keys, parentSub ?? '#'];
     if (keys.length > MAX_PATH_KEYS + 1) return fault('too-deep', `${s.id.client}:${s.id.clock} nests too deep`);

@@ -11,7 +11,13 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { boardOwner, type Facilitation, PRIVATE_ROOTS, readBallot, setBoardOwner } from '../../shared/model/index.ts';
+import {
+  boardOwner,
+  type Facilitation,
+  PRIVATE_ROOT_ENTRIES,
+  readBallot,
+  setBoardOwner,
+} from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { type ClientMessage, decodeClientMessage, type ProtocolError, SYNC } from '../../shared/protocol/messages.ts';
 import type { EditVerdict } from '../auth/editRules.ts';
@@ -55,7 +61,6 @@ const DEFAULT_CATCH_UP_MS = 5000;
 const SUBSCRIBE_WAIT_MS = 1000;
 /** A person's notes and ballots are a few KiB; this bounds what one person can make the server hold. */
 export const MAX_PRIVATE_BOARD_BYTES = 256 * 1024;
-const PRIVATE_ROOT_SET: ReadonlySet<string> = new Set(Object.values(PRIVATE_ROOTS));
 
 export interface PrivateRoomOptions {
   /** The workshop's facilitation state (private mode, the open vote), read when an update is judged. */
@@ -210,7 +215,7 @@ export class PrivateRoom {
       return this.refuse(conn, 'private-quota', CLOSE.tooLarge, 'your private board is full');
     }
     const verdict = await gateUpdate(this.doc, update, decoded, {
-      roots: PRIVATE_ROOT_SET,
+      roots: PRIVATE_ROOT_ENTRIES,
       person: conn.person,
       owners: null,
       rules: (touches) => this.verdict(conn.person, touches),

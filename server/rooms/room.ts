@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { BOARD_ROOTS, itemStatus, migrateBoard } from '../../shared/model/index.ts';
+import { BOARD_ROOT_ENTRIES, itemStatus, migrateBoard } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import {
   type ClientMessage,
@@ -47,8 +47,6 @@ const DEFAULT_AWARENESS_BATCH_MS = 50;
 const DEFAULT_CATCH_UP_MS = 5000;
 const SUBSCRIBE_WAIT_MS = 1000;
 
-/** The shared board's roots: an update writing anywhere else is refused. */
-const SHARED_ROOTS: ReadonlySet<string> = new Set(Object.values(BOARD_ROOTS));
 /** Who the server's own document writes as, for the client-id owners. */
 const SERVER_PERSON = 'server';
 
@@ -271,7 +269,7 @@ export class Room {
   private async receiveUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
     if (conn.closed) return;
     const verdict = await gateUpdate(this.doc, update, decoded, {
-      roots: SHARED_ROOTS,
+      roots: BOARD_ROOT_ENTRIES,
       person: conn.person,
       owners: this.owners,
       rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,

@@ -3,6 +3,7 @@
 // belong to the sender, and the role's rules judge what it touches. Only then is it applied, and
 // it must then have integrated whole: anything Yjs kept pending would be applied later, unchecked.
 import * as Y from 'yjs';
+import type { RootEntry } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import type { ClientOwners } from '../auth/clientOwners.ts';
 import type { EditVerdict } from '../auth/editRules.ts';
@@ -11,7 +12,7 @@ import { analyseUpdate, type DecodedUpdate, type Touch, type UpdateFault } from 
 export type GateVerdict = { ok: true } | { ok: false; reason: string; code: number; detail: string };
 
 export interface GateOptions {
-  roots: ReadonlySet<string>;
+  roots: ReadonlyMap<string, RootEntry>;
   /** The person the update comes from. */
   person: string;
   /** Who owns which client id; null where only one person ever writes (a private board). */

@@ -8,11 +8,16 @@
 import type * as Y from 'yjs';
 import type { VoteSession } from './facilitation.ts';
 import type { ItemRef } from './itemOps.ts';
+import type { RootEntry } from './rootPaths.ts';
 
 export const BALLOTS_KEY = 'ballots';
 export const OWNER_KEY = 'owner';
 /** The roots a person may write on their own private board: notes, and ballots. */
 export const PRIVATE_ROOTS = { cards: 'cards', ballots: BALLOTS_KEY } as const;
+export const PRIVATE_ROOT_ENTRIES: ReadonlyMap<string, RootEntry> = new Map([
+  [PRIVATE_ROOTS.cards, 'map'],
+  [PRIVATE_ROOTS.ballots, 'value'],
+]);
 
 export function ballotKey(voteId: string, ref: ItemRef): string {
   return `${voteId}/${ref.type}/${ref.id}`;

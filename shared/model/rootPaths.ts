@@ -7,6 +7,16 @@ import type { CardStatus } from './vocabulary.ts';
 
 export const BOARD_ROOTS = { cards: CARDS_KEY, links: LINKS_KEY, meta: META_KEY } as const;
 
+/** What a root map's entries are: maps (a card, a link) or plain values (a setting, a ballot). */
+export type RootEntry = 'map' | 'value';
+
+/** The shared board's roots and what each holds; nothing else belongs in the document. */
+export const BOARD_ROOT_ENTRIES: ReadonlyMap<string, RootEntry> = new Map([
+  [CARDS_KEY, 'map'],
+  [LINKS_KEY, 'map'],
+  [META_KEY, 'value'],
+]);
+
 /** The name under which `type` is a root of `doc`, or null when it is not a root. */
 export function boardRootOf(doc: Y.Doc, type: unknown): string | null {
   for (const [name, root] of doc.share) if (root === type) return name;

@@ -6,7 +6,7 @@ import {
   addCard,
   addComment,
   addLink,
-  BOARD_ROOTS,
+  BOARD_ROOT_ENTRIES,
   castVotes,
   deleteCard,
   itemStatus,
@@ -18,9 +18,7 @@ import {
 
 /** What an update touches on the server's copy (it must pass the soundness checks). */
 function touchesOf(server: Y.Doc, update: Uint8Array) {
-  const analysis = analyseUpdate(server, update, Y.decodeUpdate(update), {
-    roots: new Set(Object.values(BOARD_ROOTS)),
-  });
+  const analysis = analyseUpdate(server, update, Y.decodeUpdate(update), { roots: BOARD_ROOT_ENTRIES });
   if (!analysis.ok) throw new Error(`${analysis.reason}: ${analysis.detail}`);
   return analysis.touches;
 }

@@ -201,6 +201,50 @@ describe('private boards', () => {
     expect(listCards(board.doc).map((c) => c.author)).toEqual([ANONYMOUS_AUTHOR]);
   });
 
+  it('refuse a note under another person’s name, so the reveal cannot put it under hers', async () => {
+    const { w } = await inPrivateMode();
+    const eve = connectPrivate(w.id, w.tokens.participant, SECRET_B);
+    await whenSynced(eve);
+    addCard(eve.doc, {
+      kind: 'note',
+      x: 0,
+      y: 0,
+      author: { id: personIdOf(SECRET_A), name: 'The facilitator', group: 'government-national' },
+      fields: { text: 'Not what she said' },
+    });
+    expect((await eve.closed).code).toBe(CLOSE.conflict);
+    expect(server.counters.refusalCount('author')).toBeGreaterThanOrEqual(1);
+    expect(await (await reveal(w.id, w.tokens.facilitator, { anonymous: false })).json()).toMatchObject({ moved: 0 });
+  });
+
+  it('take no notes while private brainstorming is off, nothing outside notes and ballots, and no more than the quota', async () => {
+    const w = await createWorkshop(server.url);
+    const off = connectPrivate(w.id, w.tokens.participant, SECRET_A);
+    await whenSynced(off);
+    addCard(off.doc, { kind: 'note', x: 0, y: 0, author: authorOf(SECRET_A, 'Ana'), fields: { text: 'too early' } });
+    expect((await off.closed).code).toBe(CLOSE.conflict);
+
+    const { w: on } = await inPrivateMode();
+    const junk = connectPrivate(on.id, on.tokens.participant, SECRET_A);
+    await whenSynced(junk);
+    junk.doc.getMap('anything').set('x', 'y');
+    expect((await junk.closed).code).toBe(CLOSE.conflict);
+
+    const big = connectPrivate(on.id, on.tokens.participant, SECRET_B);
+    await whenSynced(big);
+    addCard(big.doc, {
+      kind: 'note',
+      x: 0,
+      y: 0,
+      author: authorOf(SECRET_B, 'Ben'),
+      fields: { text: 'x'.repeat(300_000) },
+    });
+    expect((await big.closed).code).toBe(CLOSE.tooLarge);
+    expect(await server.storage.loadPrivateDoc(on.id, privateKeyOf(on.id, SECRET_B)?.ownerHash ?? '')).toSatisfy(
+      (state: Uint8Array | null) => state === null || state.length < 1000,
+    );
+  });
+
   it('close with the link they were opened with when it is rotated', async () => {
     const w = await createWorkshop(server.url);
     const ana = connectPrivate(w.id, w.tokens.participant, SECRET_A);

@@ -15,7 +15,7 @@ import {
   addCard,
   addComment,
   addLink,
-  BOARD_ROOTS,
+  BOARD_ROOT_ENTRIES,
   castVotes,
   deleteCard,
   itemStatus,
@@ -30,7 +30,6 @@ import {
 import { type AnyStruct, encodeUpdate, type Section, sectionsOf, updateOf } from '../support/craftUpdate.ts';
 
 const UPDATES = Number(process.env.PROPERTY_UPDATES ?? 10_000);
-const ROOTS: ReadonlySet<string> = new Set(Object.values(BOARD_ROOTS));
 const who = { id: 'fac', name: 'Fatima', group: 'government-national' };
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -346,7 +345,7 @@ describe('the update gate, under random crafted updates from participants', () =
       let reason = 'malformed';
       if (decoded) {
         const verdict = await gateUpdate(server, update, decoded, {
-          roots: ROOTS,
+          roots: BOARD_ROOT_ENTRIES,
           person: people[person] as string,
           owners,
           rules: (touches) => checkParticipantEdit(touches, { statusOf: (root, id) => itemStatus(server, root, id) }),
