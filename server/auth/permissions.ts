@@ -1,5 +1,4 @@
 // What a connection may do with one decoded message: a pure decision, tested case by case.
-import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import type { AwarenessEntry, ClientMessage } from '../../shared/protocol/messages.ts';
 import { canEdit, type Role } from './roles.ts';
@@ -17,9 +16,8 @@ export type Decision =
   | { action: 'close'; code: number; reason: string };
 
 /** True when an update carries no structs and no deletions (what an up-to-date client sends). */
-export function isEmptyUpdate(update: Uint8Array | DecodedUpdate): boolean {
-  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
-  return structs.length === 0 && ds.clients.size === 0;
+export function isEmptyUpdate(update: DecodedUpdate): boolean {
+  return update.sections.every((s) => s.structs.length === 0) && update.ds.size === 0;
 }
 
 /**

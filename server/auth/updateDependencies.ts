@@ -4,32 +4,23 @@
 // fills the gap. A rule checked on arrival would then not be the rule applied. So the server
 // accepts only updates that integrate entirely, now: it replays Yjs's dependency order on the
 // clocks alone, in O(n log n) for n structs, before anything is applied.
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import type { GcStruct, ItemStruct, Section, StructId } from './updateReader.ts';
 
-export type Struct = Y.Item | Y.GC | Y.Skip;
+/** A struct that carries content or collected clocks (a declared gap is refused before). */
+export type Placed = ItemStruct | GcStruct;
 
 export type OrderResult =
-  | {
-      ok: true;
-      order: Array<Y.Item | Y.GC>;
-      sections: Map<number, Array<Y.Item | Y.GC>>;
-      stateAfter: Map<number, number>;
-    }
+  | { ok: true; order: Placed[]; byClient: Map<number, Placed[]>; stateAfter: Map<number, number> }
   | { ok: false; reason: 'gap' | 'malformed'; detail: string };
 
-/** The number of client sections an update's header announces (v1 encoding). */
-export function sectionCount(update: Uint8Array): number {
-  return decoding.readVarUint(decoding.createDecoder(update));
-}
-
 /** What a struct needs the document to hold before it can be integrated. */
-function dependenciesOf(s: Y.Item | Y.GC): Y.ID[] {
-  if (!(s instanceof Y.Item)) return [];
-  const deps: Y.ID[] = [];
+function dependenciesOf(s: Placed): StructId[] {
+  if (s.kind !== 'item') return [];
+  const deps: StructId[] = [];
   if (s.origin) deps.push(s.origin);
   if (s.rightOrigin) deps.push(s.rightOrigin);
-  if (s.parent instanceof Y.ID) deps.push(s.parent);
+  if (s.parent !== null && typeof s.parent !== 'string') deps.push(s.parent);
   return deps;
 }
 
@@ -85,53 +76,48 @@ class Waiters {
 }
 
 /**
- * Groups the decoded structs by client and finds an order in which every one of them integrates
- * into `doc` (Yjs's own order differs, its outcome does not). Refuses skips (declared gaps), a
- * client that appears in two sections (Yjs would keep only the last), a struct whose same-client
- * dependency is not before it, and any struct whose dependencies are neither in the document nor
- * integrated before it: a gap, or a cycle.
+ * Finds an order in which every struct of the update integrates into `doc` (Yjs's own order
+ * differs, its outcome does not). Refuses skips (declared gaps), empty structs, a client in two
+ * sections (Yjs would keep only the last), a struct whose same-client dependency is not before
+ * it, and any struct whose dependencies are neither in the document nor integrated before it: a
+ * gap, or a cycle.
  */
-export function integrationOrder(doc: Y.Doc, structs: readonly Struct[], sections: number): OrderResult {
-  const byClient = new Map<number, Array<Y.Item | Y.GC>>();
-  let current = -1;
-  for (const s of structs) {
-    if (s instanceof Y.Skip) {
-      return { ok: false, reason: 'gap', detail: `a gap at ${s.id.client}:${s.id.clock}` };
+export function integrationOrder(doc: Y.Doc, sections: readonly Section[]): OrderResult {
+  const byClient = new Map<number, Placed[]>();
+  for (const section of sections) {
+    if (byClient.has(section.client)) {
+      return { ok: false, reason: 'malformed', detail: `client ${section.client} appears twice` };
     }
-    // Yjs integrates an empty struct at the client's state as an item of length 0.
-    if (s.length <= 0)
-      return { ok: false, reason: 'malformed', detail: `an empty struct at ${s.id.client}:${s.id.clock}` };
-    const client = s.id.client;
-    if (client !== current) {
-      if (byClient.has(client)) return { ok: false, reason: 'malformed', detail: `client ${client} appears twice` };
-      byClient.set(client, []);
-      current = client;
+    const list: Placed[] = [];
+    for (const s of section.structs) {
+      if (s.kind === 'skip') return { ok: false, reason: 'gap', detail: `a gap at ${s.id.client}:${s.id.clock}` };
+      // Yjs integrates an empty struct at the client's state as an item of length 0.
+      if (s.length <= 0)
+        return { ok: false, reason: 'malformed', detail: `an empty struct at ${s.id.client}:${s.id.clock}` };
+      list.push(s);
     }
-    (byClient.get(client) as Array<Y.Item | Y.GC>).push(s);
-  }
-  if (byClient.size !== sections) {
-    return { ok: false, reason: 'malformed', detail: 'an empty or repeated client section' };
+    byClient.set(section.client, list);
   }
 
   const state = new Map<number, number>();
   const stateOf = (client: number) => state.get(client) ?? Y.getState(doc.store, client);
   const next = new Map<number, number>();
   const waiting = new Map<number, Waiters>();
-  const order: Array<Y.Item | Y.GC> = [];
+  const order: Placed[] = [];
   const ready = [...byClient.keys()];
 
   while (ready.length > 0) {
     const client = ready.pop() as number;
-    const list = byClient.get(client) as Array<Y.Item | Y.GC>;
+    const list = byClient.get(client) as Placed[];
     let i = next.get(client) ?? 0;
     const before = stateOf(client);
     for (; i < list.length; i++) {
-      const s = list[i] as Y.Item | Y.GC;
+      const s = list[i] as Placed;
       const have = stateOf(client);
       if (s.id.clock > have) {
         return { ok: false, reason: 'gap', detail: `${client}:${s.id.clock} follows a gap (the server has ${have})` };
       }
-      let blockedOn: Y.ID | null = null;
+      let blockedOn: StructId | null = null;
       for (const dep of dependenciesOf(s)) {
         if (dep.client === client) {
           // Yjs looks these up without waiting for them: one not before the struct is no update.
@@ -166,7 +152,7 @@ export function integrationOrder(doc: Y.Doc, structs: readonly Struct[], section
   for (const [client, list] of byClient) {
     const i = next.get(client) ?? 0;
     if (i < list.length) {
-      const s = list[i] as Y.Item | Y.GC;
+      const s = list[i] as Placed;
       return {
         ok: false,
         reason: 'gap',
@@ -176,5 +162,5 @@ export function integrationOrder(doc: Y.Doc, structs: readonly Struct[], section
   }
   const stateAfter = new Map<number, number>();
   for (const client of byClient.keys()) stateAfter.set(client, stateOf(client));
-  return { ok: true, order, sections: byClient, stateAfter };
+  return { ok: true, order, byClient, stateAfter };
 }

@@ -13,7 +13,8 @@
 // root entry) and the key path it changes.
 import * as Y from 'yjs';
 import type { RootEntry } from '../../shared/model/index.ts';
-import { integrationOrder, type Struct, sectionCount } from './updateDependencies.ts';
+import { integrationOrder, type Placed } from './updateDependencies.ts';
+import { type ItemStruct, type ReadUpdate, readUpdate, type StructId, TYPE_REF } from './updateReader.ts';
 
 export interface Touch {
   /** The root map: 'cards' or 'links' for board items; 'meta', or a private board's roots. */
@@ -27,8 +28,8 @@ export interface Touch {
   deleted: boolean;
 }
 
-/** An update's structs and deletions, as Y.decodeUpdate reads them. */
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+/** An update's structs and deletions, read for the checks (updateReader.ts). */
+export type DecodedUpdate = ReadUpdate;
 
 export type UpdateFault = 'gap' | 'malformed' | 'shape' | 'unknown-root' | 'too-deep';
 
@@ -76,33 +77,39 @@ function kindOfType(type: unknown): TypeKind | null {
   return null;
 }
 
-/** Whether `content` is a shape the model writes into a type of this kind, at this position. */
-function shapeFault(kind: TypeKind, parentSub: string | null, content: Y.Item['content']): string | null {
-  if (content instanceof Y.ContentDeleted) {
-    return kind === 'map' && (parentSub === null || content.getLength() !== 1) ? 'a malformed deleted map entry' : null;
+function kindOfRef(typeRef: number | undefined): TypeKind | null {
+  if (typeRef === TYPE_REF.map) return 'map';
+  if (typeRef === TYPE_REF.array) return 'array';
+  if (typeRef === TYPE_REF.text) return 'text';
+  return null;
+}
+
+/** Whether a struct's content is a shape the model writes into a type of this kind, at this position. */
+function shapeFault(kind: TypeKind, parentSub: string | null, s: ItemStruct): string | null {
+  if (s.content === 'deleted') {
+    return kind === 'map' && (parentSub === null || s.length !== 1) ? 'a malformed deleted map entry' : null;
   }
   switch (kind) {
     case 'map':
       if (parentSub === null) return 'a map entry without a key';
-      if (content instanceof Y.ContentAny) return content.getLength() === 1 ? null : 'a multi-value map entry';
-      if (content instanceof Y.ContentType) return kindOfType(content.type) ? null : 'a type the model does not use';
-      return `${content.constructor.name} in a map`;
+      if (s.content === 'any') return s.length === 1 ? null : 'a multi-value map entry';
+      if (s.content === 'type') return kindOfRef(s.typeRef) ? null : 'a type the model does not use';
+      return `${s.content} content in a map`;
     case 'array':
       if (parentSub !== null) return 'a keyed entry in a list';
-      if (content instanceof Y.ContentType)
-        return kindOfType(content.type) === 'map' ? null : 'a list entry that is not a map';
-      return `${content.constructor.name} in a list`;
+      if (s.content === 'type') return kindOfRef(s.typeRef) === 'map' ? null : 'a list entry that is not a map';
+      return `${s.content} content in a list`;
     case 'text':
       if (parentSub !== null) return 'a keyed entry in a text';
-      return content instanceof Y.ContentString ? null : `${content.constructor.name} in a text`;
+      return s.content === 'string' ? null : `${s.content} content in a text`;
   }
 }
 
-function rootEntryFault(entry: RootEntry | undefined, content: Y.Item['content']): string | null {
-  if (content instanceof Y.ContentDeleted) return null;
+function rootEntryFault(entry: RootEntry | undefined, s: ItemStruct): string | null {
+  if (s.content === 'deleted') return null;
   if (entry === 'map')
-    return content instanceof Y.ContentType && kindOfType(content.type) === 'map' ? null : 'an entry that is not a map';
-  return content instanceof Y.ContentAny ? null : 'an entry that is not a plain value';
+    return s.content === 'type' && kindOfRef(s.typeRef) === 'map' ? null : 'an entry that is not a map';
+  return s.content === 'any' ? null : 'an entry that is not a plain value';
 }
 
 export interface AnalyseOptions {
@@ -110,33 +117,22 @@ export interface AnalyseOptions {
   roots: ReadonlyMap<string, RootEntry>;
 }
 
-/** Decodes an update for analysis; null when it is not a decodable Yjs update. */
+/** Reads an update for analysis; null when it is not a readable Yjs update. */
 export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
   try {
-    return Y.decodeUpdate(update);
+    return readUpdate(update);
   } catch {
     return null;
   }
 }
 
 /**
- * What `update` (already decoded as `decoded`) would do to `doc`: its touches and the clients it
+ * What an update (read as `decoded`) would do to `doc`: its touches and the clients it
  * writes as, or why it is refused. Pure: the document is read, never changed (apart from Yjs
  * materialising a known root that was not yet in use).
  */
-export function analyseUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  decoded: DecodedUpdate,
-  options: AnalyseOptions,
-): UpdateAnalysis {
-  let sections: number;
-  try {
-    sections = sectionCount(update);
-  } catch {
-    return { ok: false, reason: 'malformed', detail: 'no header' };
-  }
-  const ordered = integrationOrder(doc, decoded.structs as Struct[], sections);
+export function analyseUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: AnalyseOptions): UpdateAnalysis {
+  const ordered = integrationOrder(doc, decoded.sections);
   if (!ordered.ok) return ordered;
 
   const store = doc.store;
@@ -144,7 +140,7 @@ export function analyseUpdate(
   const rootNames = new Map<object, string>();
   for (const [name, type] of doc.share) if (options.roots.has(name)) rootNames.set(type, name);
   const typePlaces = new Map<object, Place | null>();
-  const resolved = new Map<Y.Item | Y.GC, Resolution>();
+  const resolved = new Map<Placed, Resolution>();
 
   /** Where a type of the document sits; null when it is not under a known root. */
   const placeOfDocType = (type: Y.AbstractType<unknown>): Place | null => {
@@ -167,14 +163,14 @@ export function analyseUpdate(
     const place = placeOfDocType(type);
     return kind && place ? { ref: type, kind, place } : null;
   };
-  const findFresh = (id: Y.ID): Y.Item | Y.GC | null => {
-    const list = ordered.sections.get(id.client);
+  const findFresh = (id: StructId): Placed | null => {
+    const list = ordered.byClient.get(id.client);
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = list[mid] as Y.Item | Y.GC;
+      const s = list[mid] as Placed;
       if (id.clock < s.id.clock) hi = mid - 1;
       else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
       else return s;
@@ -182,9 +178,10 @@ export function analyseUpdate(
     return null;
   };
   /** The struct at `id` once the structs before it in the order are integrated. */
-  type Found = { doc: Y.Item | Y.GC } | { fresh: Resolution; struct: Y.Item | Y.GC };
-  const lookup = (id: Y.ID): Found | null => {
-    if (id.clock < docState(id.client)) return { doc: Y.getItem(store, id) as Y.Item | Y.GC };
+  type Found = { doc: Y.Item | Y.GC } | { fresh: Resolution; struct: Placed };
+  const lookup = (id: StructId): Found | null => {
+    if (id.clock < docState(id.client))
+      return { doc: Y.getItem(store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC };
     const struct = findFresh(id);
     if (!struct) return null;
     const res = resolved.get(struct);
@@ -198,11 +195,10 @@ export function analyseUpdate(
   const fault = (reason: UpdateFault, detail: string): Fault => ({ fault: reason, detail });
 
   /** Follows Item.getMissing and Item.integrate: where a struct of the update lands. */
-  const resolve = (s: Y.Item): Resolution | Fault => {
+  const resolve = (s: ItemStruct): Resolution | Fault => {
     let parent: Parent | null;
     let parentSub: string | null;
-    // A decoded struct names a root by its name (Yjs's types do not say so).
-    const rootName: unknown = s.parent;
+    const given = s.parent;
     if (s.origin || s.rightOrigin) {
       const left = s.origin ? lookup(s.origin) : null;
       const right = s.rightOrigin ? lookup(s.rightOrigin) : null;
@@ -219,14 +215,14 @@ export function analyseUpdate(
         parent = res.parent;
         parentSub = res.parentSub;
       }
-    } else if (typeof rootName === 'string') {
-      if (!options.roots.has(rootName)) return fault('unknown-root', `unknown root "${rootName.slice(0, 40)}"`);
-      const root = doc.getMap(rootName);
-      rootNames.set(root, rootName);
-      parent = { ref: root, kind: 'map', place: { root: rootName, keys: [] } };
+    } else if (typeof given === 'string') {
+      if (!options.roots.has(given)) return fault('unknown-root', `unknown root "${given.slice(0, 40)}"`);
+      const root = doc.getMap(given);
+      rootNames.set(root, given);
+      parent = { ref: root, kind: 'map', place: { root: given, keys: [] } };
       parentSub = s.parentSub;
-    } else if (s.parent instanceof Y.ID) {
-      const found = lookup(s.parent);
+    } else if (given !== null) {
+      const found = lookup(given);
       if (!found) return fault('gap', 'its parent is missing');
       if (isGc(found)) return NONE;
       if ('doc' in found) {
@@ -237,10 +233,11 @@ export function analyseUpdate(
         if (!parent) return fault('unknown-root', `${s.id.client}:${s.id.clock} lands outside the board`);
       } else {
         const res = found.fresh as Extract<Resolution, { kind: 'item' }>;
-        const content = (found.struct as Y.Item).content;
-        if (!(content instanceof Y.ContentType)) return NONE;
-        const kind = kindOfType(content.type) as TypeKind;
-        parent = { ref: found.struct, kind, place: { root: res.root, keys: res.keys } };
+        const struct = found.struct as ItemStruct;
+        if (struct.content !== 'type') return NONE;
+        // Fresh types of other kinds were refused with the struct that made them.
+        const kind = kindOfRef(struct.typeRef) as TypeKind;
+        parent = { ref: struct, kind, place: { root: res.root, keys: res.keys } };
       }
       parentSub = s.parentSub;
     } else {
@@ -256,8 +253,8 @@ export function analyseUpdate(
       }
     }
     const shape =
-      shapeFault(parent.kind, parentSub, s.content) ??
-      (parent.place.keys.length === 0 ? rootEntryFault(options.roots.get(parent.place.root), s.content) : null);
+      shapeFault(parent.kind, parentSub, s) ??
+      (parent.place.keys.length === 0 ? rootEntryFault(options.roots.get(parent.place.root), s) : null);
     if (shape) return fault('shape', `${s.id.client}:${s.id.clock}: ${shape}`);
     const keys = [...parent.place.keys, parentSub ?? '#'];
     if (keys.length > MAX_PATH_KEYS + 1) return fault('too-deep', `${s.id.client}:${s.id.clock} nests too deep`);
@@ -278,7 +275,7 @@ export function analyseUpdate(
     const held = docState(s.id.client);
     if (s.id.clock + s.length <= held) continue; // the document holds it already: no effect
     writers.add(s.id.client);
-    if (!(s instanceof Y.Item)) {
+    if (s.kind !== 'item') {
       resolved.set(s, { kind: 'gc' });
       continue;
     }
@@ -286,13 +283,12 @@ export function analyseUpdate(
     if ('fault' in res) return { ok: false, reason: res.fault, detail: res.detail };
     resolved.set(s, res);
     if (res.kind !== 'item') continue;
-    const content = s.content;
-    if (content instanceof Y.ContentDeleted) touches.push(touchOf(res.root, res.keys, true));
-    else touches.push(touchOf(res.root, res.keys, false, content instanceof Y.ContentAny ? content.arr[0] : undefined));
+    if (s.content === 'deleted') touches.push(touchOf(res.root, res.keys, true));
+    else touches.push(touchOf(res.root, res.keys, false, s.content === 'any' ? s.values?.[0] : undefined));
   }
 
   // Deletions: every clock must be held by the document or brought by this update.
-  for (const [client, ranges] of decoded.ds.clients) {
+  for (const [client, ranges] of decoded.ds) {
     const held = docState(client);
     const after = ordered.stateAfter.get(client) ?? held;
     // Yjs stores an empty range past its state as pending, and fails on writing it back.
@@ -332,7 +328,7 @@ export function analyseUpdate(
         }
       }
       for (let clock = Math.max(start, held); clock < end; ) {
-        const struct = findFresh(Y.createID(client, clock)) as Y.Item | Y.GC;
+        const struct = findFresh({ client, clock }) as Placed;
         const res = resolved.get(struct);
         if (res?.kind === 'item') touches.push(touchOf(res.root, res.keys, true));
         clock = struct.id.clock + struct.length;

@@ -25,6 +25,8 @@ export class Counters {
   bytesReceived = 0;
   connectionsOpened = 0;
   readonly storageLatency = new Map<string, LatencyHistogram>();
+  /** How long each synchronous step of handling a client message held the event loop. */
+  readonly messageWork = new LatencyHistogram();
 
   refuse(reason: string): void {
     this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
@@ -38,6 +40,16 @@ export class Counters {
     let n = 0;
     for (const count of this.refusals.values()) n += count;
     return n;
+  }
+
+  /** Runs `step` (a synchronous part of handling a message) and records how long it took. */
+  timeWork<T>(step: () => T): T {
+    const started = performance.now();
+    try {
+      return step();
+    } finally {
+      this.messageWork.observe((performance.now() - started) / 1000);
+    }
   }
 
   observeStorage(operation: string, seconds: number): void {

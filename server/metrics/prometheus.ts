@@ -44,6 +44,16 @@ export function renderMetrics(counters: Counters, gauges: Gauges): string {
     lines.push(`sdg_storage_seconds_sum{operation="${op}"} ${histogram.sumSeconds}`);
     lines.push(`sdg_storage_seconds_count{operation="${op}"} ${histogram.count}`);
   }
+  lines.push(
+    '# HELP sdg_message_work_seconds Synchronous steps of handling a client message (reading, checking, applying, answering an update).',
+    '# TYPE sdg_message_work_seconds histogram',
+  );
+  LATENCY_BUCKETS_S.forEach((le, i) => {
+    lines.push(`sdg_message_work_seconds_bucket{le="${le}"} ${counters.messageWork.buckets[i]}`);
+  });
+  lines.push(`sdg_message_work_seconds_bucket{le="+Inf"} ${counters.messageWork.count}`);
+  lines.push(`sdg_message_work_seconds_sum ${counters.messageWork.sumSeconds}`);
+  lines.push(`sdg_message_work_seconds_count ${counters.messageWork.count}`);
   if (gauges.fanoutHealthy !== null) {
     metric('sdg_fanout_up', 'gauge', '1 when the Redis fan-out is connected.', [['', gauges.fanoutHealthy ? 1 : 0]]);
   }

@@ -44,14 +44,16 @@ export function closeConnection(conn: Connection, code: number, reason: string):
 
 /**
  * Sends a frame unless the socket is too far behind, in which case it is closed with "try again
- * later". `request` marks an answer to the peer's own request, held to a tighter backlog.
+ * later" and false is returned (for the caller to count). `request` marks an answer to the
+ * peer's own request, held to a tighter backlog.
  */
-export function sendTo(conn: Connection, frame: Uint8Array, options: { request?: boolean } = {}): void {
-  if (conn.closed) return;
+export function sendTo(conn: Connection, frame: Uint8Array, options: { request?: boolean } = {}): boolean {
+  if (conn.closed) return true;
   const backlog = conn.socket.bufferedAmount;
   if (backlog > (options.request ? MAX_REQUEST_BACKLOG_BYTES : MAX_BUFFERED_BYTES)) {
     closeConnection(conn, CLOSE.tryAgainLater, 'the connection is not reading what it is sent');
-    return;
+    return false;
   }
   conn.socket.send(frame);
+  return true;
 }

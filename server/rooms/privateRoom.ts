@@ -154,7 +154,7 @@ export class PrivateRoom {
         setBoardOwner(this.doc, conn.person, PRIVATE_SERVER_ORIGIN);
         await this.persistAndRelay(null);
       }
-      if (!conn.closed) sendTo(conn, syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
+      if (!conn.closed) this.send(conn, syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
     }).catch(() => {});
   }
 
@@ -192,12 +192,13 @@ export class PrivateRoom {
         } catch {
           return this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed state vector');
         }
-        sendTo(conn, syncFrame(SYNC.step2, diff), { request: true });
+        this.send(conn, syncFrame(SYNC.step2, diff), { request: true });
         return;
       }
       case 'sync-step2':
       case 'sync-update': {
-        const decoded = decodeUpdate(message.update);
+        const update = message.update;
+        const decoded = this.counters.timeWork(() => decodeUpdate(update));
         if (!decoded) return this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed update');
         return this.receiveUpdate(conn, message.update, decoded);
       }
@@ -218,6 +219,7 @@ export class PrivateRoom {
       roots: PRIVATE_ROOT_ENTRIES,
       person: conn.person,
       owners: null,
+      timeWork: (step) => this.counters.timeWork(step),
       rules: (touches) => this.verdict(conn.person, touches),
     });
     if (!verdict.ok) {
@@ -228,13 +230,18 @@ export class PrivateRoom {
     }
     this.outbox = [];
     try {
-      applyGated(this.doc, update, conn);
+      this.counters.timeWork(() => applyGated(this.doc, update, conn));
     } catch (error) {
       this.refuse(conn, 'malformed', CLOSE.malformed, `update could not be applied: ${(error as Error).message}`);
     }
     this.bytes += update.length;
     await this.persistAndRelay(conn);
     for (const next of this.held.get(conn)?.take() ?? []) await this.receiveUpdate(conn, next.update, next.decoded);
+  }
+
+  /** Sends unless the connection has fallen too far behind reading (it is then closed, and counted). */
+  private send(conn: Connection, frame: Uint8Array, options: { request?: boolean } = {}): void {
+    if (!sendTo(conn, frame, options)) this.counters.refuse('slow-reader');
   }
 
   private async verdict(person: string, touches: readonly Touch[]): Promise<EditVerdict> {
@@ -261,7 +268,7 @@ export class PrivateRoom {
 
   private relay(update: Uint8Array, except: Connection | null): void {
     const frame = syncFrame(SYNC.update, update);
-    for (const other of this.connections) if (other !== except && !other.closed) sendTo(other, frame);
+    for (const other of this.connections) if (other !== except && !other.closed) this.send(other, frame);
   }
 
   /** An update another process stored (the owner's tab there, or its reveal). */

@@ -172,10 +172,10 @@ export class Room {
     this.enqueue(() => {
       if (conn.closed) return;
       // Ask the client for what it has that the server lacks (edits made offline).
-      sendTo(conn, syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
+      this.send(conn, syncFrame(SYNC.step1, Y.encodeStateVector(this.doc)));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) {
-        sendTo(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        this.send(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
       }
     });
   }
@@ -212,8 +212,8 @@ export class Room {
   private async handle(conn: Connection, message: ClientMessage): Promise<void> {
     if (conn.closed) return;
     // An update is decoded once, for the empty check and the edit rules alike.
-    const decoded =
-      message.type === 'sync-step2' || message.type === 'sync-update' ? decodeUpdate(message.update) : undefined;
+    const update = message.type === 'sync-step2' || message.type === 'sync-update' ? message.update : null;
+    const decoded = update ? this.counters.timeWork(() => decodeUpdate(update)) : undefined;
     const decision = decide(conn.role, message, decoded);
     switch (decision.action) {
       case 'ignore':
@@ -231,14 +231,15 @@ export class Room {
       case 'sync-step1': {
         let diff: Uint8Array;
         try {
-          diff = isEmptyStateVector(message.stateVector)
-            ? this.currentState()
-            : Y.encodeStateAsUpdate(this.doc, message.stateVector);
+          const sv = message.stateVector;
+          diff = this.counters.timeWork(() =>
+            isEmptyStateVector(sv) ? this.currentState() : Y.encodeStateAsUpdate(this.doc, sv),
+          );
         } catch {
           this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed state vector');
           return;
         }
-        sendTo(conn, syncFrame(SYNC.step2, diff), { request: true });
+        this.send(conn, syncFrame(SYNC.step2, diff), { request: true });
         return;
       }
       case 'sync-step2':
@@ -257,7 +258,7 @@ export class Room {
       }
       case 'query-awareness': {
         const states = [...this.awareness.getStates().keys()];
-        sendTo(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)), {
+        this.send(conn, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)), {
           request: true,
         });
         return;
@@ -272,6 +273,7 @@ export class Room {
       roots: BOARD_ROOT_ENTRIES,
       person: conn.person,
       owners: this.owners,
+      timeWork: (step) => this.counters.timeWork(step),
       rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,
     });
     if (!verdict.ok) {
@@ -286,6 +288,11 @@ export class Room {
     // What waited for this update may integrate now (or is held again).
     const waiting = this.held.get(conn)?.take() ?? [];
     for (const next of waiting) await this.receiveUpdate(conn, next.update, next.decoded);
+  }
+
+  /** Sends unless the connection has fallen too far behind reading (it is then closed, and counted). */
+  private send(conn: Connection, frame: Uint8Array, options: { request?: boolean } = {}): void {
+    if (!sendTo(conn, frame, options)) this.counters.refuse('slow-reader');
   }
 
   private participantVerdict(touches: readonly Touch[]) {
@@ -303,7 +310,7 @@ export class Room {
   private async applyClientUpdate(conn: Connection, update: Uint8Array): Promise<void> {
     this.outbox = [];
     try {
-      if (!applyGated(this.doc, update, conn)) {
+      if (!this.counters.timeWork(() => applyGated(this.doc, update, conn))) {
         this.counters.refuse('pending-dropped');
         this.log.error(
           { event: 'pending-dropped', workshop: this.id, conn: conn.id },
@@ -326,7 +333,7 @@ export class Room {
   private relay(update: Uint8Array, except: Connection | null): void {
     const frame = syncFrame(SYNC.update, update);
     for (const other of this.connections) {
-      if (other !== except && !other.closed) sendTo(other, frame);
+      if (other !== except && !other.closed) this.send(other, frame);
     }
   }
 
@@ -494,7 +501,7 @@ export class Room {
     if (this.awarenessToSend.size > 0) {
       const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToSend]));
       for (const conn of this.connections) {
-        if (!conn.closed) sendTo(conn, frame);
+        if (!conn.closed) this.send(conn, frame);
       }
     }
     if (this.awarenessToPublish.size > 0 && this.options.fanout) {

@@ -17,6 +17,8 @@ export interface GateOptions {
   person: string;
   /** Who owns which client id; null where only one person ever writes (a private board). */
   owners: ClientOwners | null;
+  /** Times the analysis, a synchronous step (the caller's metrics). */
+  timeWork?: <T>(step: () => T) => T;
   /** The role's rules on what the update touches; null when the role may change anything. */
   rules: ((touches: readonly Touch[]) => EditVerdict | Promise<EditVerdict>) | null;
 }
@@ -36,7 +38,8 @@ export async function gateUpdate(
   decoded: DecodedUpdate,
   options: GateOptions,
 ): Promise<GateVerdict> {
-  const analysis = analyseUpdate(doc, update, decoded, { roots: options.roots });
+  const analyse = () => analyseUpdate(doc, decoded, { roots: options.roots });
+  const analysis = options.timeWork ? options.timeWork(analyse) : analyse();
   if (!analysis.ok) {
     return { ok: false, reason: analysis.reason, code: FAULT_CODES[analysis.reason], detail: analysis.detail };
   }

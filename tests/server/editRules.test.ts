@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkParticipantEdit } from '../../server/auth/editRules.ts';
+import { readUpdate } from '../../server/auth/updateReader.ts';
 import { analyseUpdate } from '../../server/auth/updateScope.ts';
 import {
   addCard,
@@ -18,7 +19,7 @@ import {
 
 /** What an update touches on the server's copy (it must pass the soundness checks). */
 function touchesOf(server: Y.Doc, update: Uint8Array) {
-  const analysis = analyseUpdate(server, update, Y.decodeUpdate(update), { roots: BOARD_ROOT_ENTRIES });
+  const analysis = analyseUpdate(server, readUpdate(update), { roots: BOARD_ROOT_ENTRIES });
   if (!analysis.ok) throw new Error(`${analysis.reason}: ${analysis.detail}`);
   return analysis.touches;
 }
