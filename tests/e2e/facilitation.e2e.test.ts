@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addCard } from '../../shared/model/index.ts';
+import { addCard, personIdOf } from '../../shared/model/index.ts';
 import {
   browserSuite,
   dragMouse,
@@ -16,7 +16,7 @@ import {
   type TestPage,
   waitForSyncedBoard,
 } from './helpers.ts';
-import { openBoard, SEED_ORIGIN, SEEDER, seedBoard } from './seed.ts';
+import { e2eSecretOf, openBoard, SEED_ORIGIN, SEEDER, seedBoard } from './seed.ts';
 
 const TIMEOUT_MS = 90_000;
 const SHOTS = path.join(REPO_ROOT, '.tmp', 'shots');
@@ -174,6 +174,11 @@ describe('running a live validation workshop', () => {
       expect(await p2.page.getByTestId('vote-results').count()).toBe(0);
       await expect.poll(() => p2.page.getByTestId(`vote-badge-${a}`).getAttribute('data-count')).toBe('1');
       await expect.poll(() => p1.page.getByTestId(`vote-badge-${a}`).getAttribute('data-count')).toBe('2');
+      // Nobody's browser holds anyone's dots: they are on each person's private ballot.
+      for (const p of [ada, p1, p2]) {
+        const dots = await p.page.evaluate(() => window.__sdgBoard?.cards().flatMap((c) => Object.keys(c.votes)));
+        expect(dots).toEqual([]);
+      }
       await shot(p1.page, 'vote-open');
 
       await ada.page.getByTestId('vote-end').click();
@@ -316,7 +321,9 @@ describe('running a live validation workshop', () => {
         (cardId) => window.__sdgBoard?.cards().find((c) => c.id === cardId)?.comments,
         id,
       );
-      expect(stored?.map((c) => [c.text, c.mentions])).toEqual([['@Ada can we check the budget?', ['e2e-Ada-id']]]);
+      expect(stored?.map((c) => [c.text, c.mentions])).toEqual([
+        ['@Ada can we check the budget?', [personIdOf(e2eSecretOf('Ada'))]],
+      ]);
 
       await ada.page.getByTestId(`comment-badge-${id}`).click();
       const comment = ada.page.getByTestId('comment');

@@ -43,15 +43,21 @@ export async function seedBoard<T>(
   }
 }
 
+/** The person secret a test browser of `name` holds (its person id is `personIdOf` of it). */
+export function e2eSecretOf(name: string): string {
+  return `e2e-secret-${name.replace(/\W/g, '')}-0123456789`;
+}
+
 /** Opens a board link in a fresh browser context as `name`, synced and drawn. */
 export async function openBoard(browser: Browser, link: string, name: string): Promise<TestPage> {
   const tp = await openPage(browser);
-  await tp.context.addInitScript((who: string) => {
-    localStorage.setItem(
-      'sdg-board:identity',
-      JSON.stringify({ id: `e2e-${who.replace(/\W/g, '')}-id`, name: who, group: 'civil-society' }),
-    );
-  }, name);
+  await tp.context.addInitScript(
+    ({ who, secret }: { who: string; secret: string }) => {
+      localStorage.setItem('sdg-board:private-secret', secret);
+      localStorage.setItem('sdg-board:identity', JSON.stringify({ name: who, group: 'civil-society' }));
+    },
+    { who: name, secret: e2eSecretOf(name) },
+  );
   await tp.page.goto(link);
   await waitForSyncedBoard(tp.page);
   return tp;

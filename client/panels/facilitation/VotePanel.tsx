@@ -243,7 +243,7 @@ export function VotePanel({ items }: { items: BoardItems }) {
         </ul>
       )}
       {!vote.revealed && (
-        <p className="hint">Each person's dots stay on their own device until the facilitator reveals the results.</p>
+        <p className="hint">Nobody sees anyone else's dots until the facilitator reveals the results.</p>
       )}
       {facilitator && (
         <div className="fac-row vote-actions">
