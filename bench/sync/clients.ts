@@ -20,7 +20,9 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { addCard, cardText, listCards } from '../../shared/model/index.ts';
+import { helloWebSocket } from '../../client/sync/helloSocket.ts';
+import { addCard, cardText, listCards, newId } from '../../shared/model/index.ts';
+import { encodeHello } from '../../shared/protocol/hello.ts';
 
 export type Protocol = 'y-websocket' | 'hocuspocus';
 
@@ -35,6 +37,13 @@ export interface RoomAddress {
   providerBase: string;
   room: string;
   token: string;
+  /** Our server: the token goes in the socket's first message (a hello), not in its URL. */
+  hello?: boolean;
+}
+
+/** A hello for one bench client: the room's token and a person of its own. */
+function helloFor(address: RoomAddress) {
+  return { token: address.token, secret: `${newId()}${newId()}`, board: 'shared' as const };
 }
 
 /** A receiver's report: when the stamped update was sent, and when this client got it. */
@@ -170,6 +179,7 @@ export function rawClient({ address, onStamp }: RawClientOptions): BenchClient {
   };
 
   ws.on('open', () => {
+    if (address.hello) ws.send(encodeHello(helloFor(address)));
     if (hocuspocus) {
       ws.send(
         frame((e) => {
@@ -265,9 +275,9 @@ export function stockClient({ address, onStamp }: RawClientOptions): BenchClient
       socket.destroy();
     };
   } else {
+    const Socket = WebSocket as unknown as typeof globalThis.WebSocket;
     const provider = new WebsocketProvider(address.providerBase, address.room, doc, {
-      params: address.token ? { token: address.token } : {},
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: address.hello ? helloWebSocket(helloFor(address), Socket) : Socket,
       disableBc: true,
     });
     provider.awareness.setLocalStateField('user', { name: `bench ${doc.clientID}`, color: '#3b82f6' });

@@ -12,10 +12,13 @@
 //   SYNC_BENCH_PROFILE=ours,reference write --cpu-prof profiles of those servers (and the measured
 //                                     windows, windows.json) to $TMPDIR/sync-bench-profiles/<scenario>/<server>/
 //   SYNC_BENCH_NO_DOC=1               print only; leave docs/benchmarks.md alone
+//   SYNC_BENCH_BEFORE=<dir>           also run our server as checked out in <dir> (an earlier commit,
+//                                     e.g. \`git worktree add ../before <commit>\`), side by side:
+//                                     a column "ours ÷ before" shows what a change cost
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { machineNote, median, REPO_ROOT, writeSection } from '../benchmarksDoc.ts';
 import type { ProbeReply, ProbeRequest, ReadyMessage } from './childProbe.ts';
 import {
@@ -27,7 +30,7 @@ import {
   stockClient,
 } from './clients.ts';
 
-type ServerName = 'ours' | 'reference' | 'hocuspocus';
+type ServerName = 'ours' | 'reference' | 'hocuspocus' | 'before';
 
 interface ServerSpec {
   name: ServerName;
@@ -36,10 +39,23 @@ interface ServerSpec {
   protocol: Protocol;
 }
 
+const BEFORE_DIR = process.env.SYNC_BENCH_BEFORE;
+
 const SERVERS: ServerSpec[] = [
   { name: 'ours', label: 'ours', script: 'bench/sync/ourServer.ts', protocol: 'y-websocket' },
   { name: 'reference', label: 'reference', script: 'bench/sync/referenceServer.ts', protocol: 'y-websocket' },
   { name: 'hocuspocus', label: 'Hocuspocus', script: 'bench/sync/hocuspocusServer.ts', protocol: 'hocuspocus' },
+  // An earlier build of ours, which took its token in the socket's URL (before the hello message).
+  ...(BEFORE_DIR
+    ? [
+        {
+          name: 'before' as const,
+          label: 'ours before',
+          script: join(BEFORE_DIR, 'bench/sync/ourServer.ts'),
+          protocol: 'y-websocket' as const,
+        },
+      ]
+    : []),
 ];
 
 interface Scenario {
@@ -148,8 +164,9 @@ class ServerChild {
   static start(spec: ServerSpec, dataDir: string, profileDir: string | null): Promise<ServerChild> {
     const execArgv = ['--expose-gc', '--import', 'tsx'];
     if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
-    const child = fork(join(REPO_ROOT, spec.script), [], {
-      cwd: REPO_ROOT,
+    const script = isAbsolute(spec.script) ? spec.script : join(REPO_ROOT, spec.script);
+    const child = fork(script, [], {
+      cwd: dirname(dirname(dirname(script))),
       execArgv,
       env: {
         ...process.env,
@@ -217,7 +234,8 @@ async function createRooms(spec: ServerSpec, server: ServerChild, count: number,
   const ws = server.url.replace(/^http/, 'ws');
   const rooms: RoomAddress[] = [];
   for (let i = 0; i < count; i++) {
-    if (spec.name === 'ours') {
+    if (spec.name === 'ours' || spec.name === 'before') {
+      const before = spec.name === 'before';
       const res = await fetch(`${server.url}/api/workshops`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -227,11 +245,12 @@ async function createRooms(spec: ServerSpec, server: ServerChild, count: number,
       const { id, tokens } = (await res.json()) as { id: string; tokens: { participant: string } };
       rooms.push({
         protocol: 'y-websocket',
-        socketUrl: `${ws}/sync/${id}?token=${encodeURIComponent(tokens.participant)}`,
+        socketUrl: before ? `${ws}/sync/${id}?token=${encodeURIComponent(tokens.participant)}` : `${ws}/sync/${id}`,
         providerBase: `${ws}/sync`,
         room: id,
         docName: id,
         token: tokens.participant,
+        hello: !before,
       });
     } else {
       const name = `bench-${tag}-${i}`;
@@ -643,22 +662,34 @@ function table(scenario: Scenario, results: RunResult[]): string {
   const ours = by('ours');
   const reference = by('reference');
   const hocuspocus = by('hocuspocus');
+  const before = results.find((r) => r.server === 'before');
   const cell = (r: RunResult, row: Row) => (r.error ? '—' : fmt(row.value(r), row.digits));
-  const lines = [
-    '| | ours | reference | Hocuspocus | ours ÷ reference | ours ÷ Hocuspocus |',
-    '| :-- | --: | --: | --: | --: | --: |',
-  ];
+  const lines = before
+    ? [
+        '| | ours | ours before | reference | Hocuspocus | ours ÷ before | ours ÷ reference | ours ÷ Hocuspocus |',
+        '| :-- | --: | --: | --: | --: | --: | --: | --: |',
+      ]
+    : [
+        '| | ours | reference | Hocuspocus | ours ÷ reference | ours ÷ Hocuspocus |',
+        '| :-- | --: | --: | --: | --: | --: |',
+      ];
   for (const row of ROWS) {
     if (row.when && !row.when(scenario)) continue;
     const o = ours.error ? undefined : row.value(ours);
     const ref = reference.error ? undefined : row.value(reference);
     const hp = hocuspocus.error ? undefined : row.value(hocuspocus);
+    const b = before && !before.error ? row.value(before) : undefined;
+    const ratios = row.noRatio ? ['', ''] : [ratio(o, ref), ratio(o, hp)];
     lines.push(
-      `| ${row.label} | ${cell(ours, row)} | ${cell(reference, row)} | ${cell(hocuspocus, row)} | ${row.noRatio ? '' : ratio(o, ref)} | ${row.noRatio ? '' : ratio(o, hp)} |`,
+      before
+        ? `| ${row.label} | ${cell(ours, row)} | ${cell(before, row)} | ${cell(reference, row)} | ${cell(hocuspocus, row)} | ${row.noRatio ? '' : ratio(o, b)} | ${ratios.join(' | ')} |`
+        : `| ${row.label} | ${cell(ours, row)} | ${cell(reference, row)} | ${cell(hocuspocus, row)} | ${ratios.join(' | ')} |`,
     );
   }
   lines.push(
-    `| stamps received / expected | ${delivery(ours)} | ${delivery(reference)} | ${delivery(hocuspocus)} | | |`,
+    before
+      ? `| stamps received / expected | ${delivery(ours)} | ${delivery(before)} | ${delivery(reference)} | ${delivery(hocuspocus)} | | | |`
+      : `| stamps received / expected | ${delivery(ours)} | ${delivery(reference)} | ${delivery(hocuspocus)} | | |`,
   );
   return lines.join('\n');
 }
