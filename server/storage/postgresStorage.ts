@@ -4,7 +4,14 @@
 // takes the same lock, so it never folds away an update that is still being written.
 import pg from 'pg';
 import type { RoleEpochs } from '../auth/tokens.ts';
-import { foldUpdates, mergePrivateState, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
+import {
+  foldUpdates,
+  mergePrivateState,
+  PRIVATE_FOLD_EVERY,
+  type Storage,
+  type StoredDoc,
+  type WorkshopRecord,
+} from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -34,6 +41,13 @@ CREATE TABLE IF NOT EXISTS private_docs (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (workshop_id, owner_hash)
 );
+CREATE TABLE IF NOT EXISTS private_updates (
+  seq BIGSERIAL PRIMARY KEY,
+  workshop_id TEXT NOT NULL,
+  owner_hash TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS private_updates_by_owner ON private_updates(workshop_id, owner_hash, seq);
 CREATE TABLE IF NOT EXISTS client_owners (
   workshop_id TEXT NOT NULL,
   client_id BIGINT NOT NULL,
@@ -96,6 +110,27 @@ async function loadWith(client: pg.ClientBase, id: string, afterSeq?: number): P
     updates: updates.rows.map((r) => new Uint8Array(r.data)),
     lastSeq: last ? Number(last.seq) : after,
   };
+}
+
+const bytesOrNull = (buffer: Buffer | undefined) => (buffer && buffer.length > 0 ? new Uint8Array(buffer) : null);
+
+async function readPrivateUpdates(client: pg.ClientBase, workshopId: string, ownerHash: string) {
+  const rows = await client.query<{ seq: string; data: Buffer }>(
+    'SELECT seq, data FROM private_updates WHERE workshop_id = $1 AND owner_hash = $2 ORDER BY seq',
+    [workshopId, ownerHash],
+  );
+  const last = rows.rows[rows.rows.length - 1];
+  return { updates: rows.rows.map((r) => new Uint8Array(r.data)), lastSeq: last ? Number(last.seq) : 0 };
+}
+
+/** A private board's state with the updates appended after it merged in (one transaction). */
+async function loadPrivate(client: pg.ClientBase, workshopId: string, ownerHash: string) {
+  const row = await client.query<{ state: Buffer }>(
+    'SELECT state FROM private_docs WHERE workshop_id = $1 AND owner_hash = $2',
+    [workshopId, ownerHash],
+  );
+  const stored = await readPrivateUpdates(client, workshopId, ownerHash);
+  return mergePrivateState(bytesOrNull(row.rows[0]?.state), stored.updates);
 }
 
 async function selectOwners(pool: pg.Pool, workshopId: string, clientIds: readonly number[]) {
@@ -195,38 +230,66 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       });
     },
     async appendPrivateUpdate(workshopId, ownerHash, update) {
-      await inTransaction(pool, async (client) => {
-        // Creates the row if needed, then locks it, so concurrent merges follow one another.
+      const pending = await inTransaction(pool, async (client) => {
         await client.query(
           'INSERT INTO private_docs (workshop_id, owner_hash, state, updated_at) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING',
           [workshopId, ownerHash, Buffer.alloc(0)],
         );
-        const row = await client.query<{ state: Buffer }>(
-          'SELECT state FROM private_docs WHERE workshop_id = $1 AND owner_hash = $2 FOR UPDATE',
+        await client.query('INSERT INTO private_updates (workshop_id, owner_hash, data) VALUES ($1, $2, $3)', [
+          workshopId,
+          ownerHash,
+          Buffer.from(update),
+        ]);
+        const count = await client.query<{ n: string }>(
+          'SELECT COUNT(*) AS n FROM private_updates WHERE workshop_id = $1 AND owner_hash = $2',
           [workshopId, ownerHash],
         );
-        const stored = row.rows[0]?.state;
-        const state = mergePrivateState(stored && stored.length > 0 ? new Uint8Array(stored) : null, update);
-        await client.query(
-          'UPDATE private_docs SET state = $3, updated_at = $4 WHERE workshop_id = $1 AND owner_hash = $2',
-          [workshopId, ownerHash, Buffer.from(state), Date.now()],
-        );
+        return Number(count.rows[0]?.n ?? 0);
       });
+      // Every so often the updates are merged into the state (a few ms, amortised over them).
+      if (pending >= PRIVATE_FOLD_EVERY) {
+        await inTransaction(pool, async (client) => {
+          // The board's row is locked: two processes' merges follow one another.
+          const locked = await client.query<{ state: Buffer }>(
+            'SELECT state FROM private_docs WHERE workshop_id = $1 AND owner_hash = $2 FOR UPDATE',
+            [workshopId, ownerHash],
+          );
+          const stored = await readPrivateUpdates(client, workshopId, ownerHash);
+          const state = mergePrivateState(bytesOrNull(locked.rows[0]?.state), stored.updates);
+          if (!state || stored.lastSeq === 0) return;
+          await client.query(
+            'UPDATE private_docs SET state = $3, updated_at = $4 WHERE workshop_id = $1 AND owner_hash = $2',
+            [workshopId, ownerHash, Buffer.from(state), Date.now()],
+          );
+          await client.query('DELETE FROM private_updates WHERE workshop_id = $1 AND owner_hash = $2 AND seq <= $3', [
+            workshopId,
+            ownerHash,
+            stored.lastSeq,
+          ]);
+        });
+      }
     },
     async loadPrivateDoc(workshopId, ownerHash) {
-      const result = await pool.query<{ state: Buffer }>(
-        'SELECT state FROM private_docs WHERE workshop_id = $1 AND owner_hash = $2',
-        [workshopId, ownerHash],
-      );
-      const state = result.rows[0]?.state;
-      return state && state.length > 0 ? new Uint8Array(state) : null;
+      return inTransaction(pool, async (client) => {
+        // One snapshot for the state and its updates, so that a merge in between cannot hide any.
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        return loadPrivate(client, workshopId, ownerHash);
+      });
     },
     async listPrivateDocs(workshopId) {
-      const result = await pool.query<{ owner_hash: string; state: Buffer }>(
-        'SELECT owner_hash, state FROM private_docs WHERE workshop_id = $1 AND length(state) > 0 ORDER BY owner_hash',
-        [workshopId],
-      );
-      return result.rows.map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
+      return inTransaction(pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        const owners = await client.query<{ owner_hash: string }>(
+          'SELECT owner_hash FROM private_docs WHERE workshop_id = $1 ORDER BY owner_hash',
+          [workshopId],
+        );
+        const boards = [];
+        for (const { owner_hash: ownerHash } of owners.rows) {
+          const state = await loadPrivate(client, workshopId, ownerHash);
+          if (state) boards.push({ ownerHash, state });
+        }
+        return boards;
+      });
     },
     async clientOwners(workshopId, clientIds) {
       return selectOwners(pool, workshopId, clientIds);

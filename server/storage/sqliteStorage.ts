@@ -7,7 +7,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RoleEpochs } from '../auth/tokens.ts';
 import { type Folded, startSqliteThread } from './sqliteThread.ts';
-import { foldUpdates, mergePrivateState, type Storage, type StoredDoc, type WorkshopRecord } from './storage.ts';
+import {
+  foldUpdates,
+  mergePrivateState,
+  PRIVATE_FOLD_EVERY,
+  type Storage,
+  type StoredDoc,
+  type WorkshopRecord,
+} from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -36,6 +43,13 @@ CREATE TABLE IF NOT EXISTS private_docs (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (workshop_id, owner_hash)
 );
+CREATE TABLE IF NOT EXISTS private_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  workshop_id TEXT NOT NULL,
+  owner_hash TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS private_updates_by_owner ON private_updates(workshop_id, owner_hash, seq);
 CREATE TABLE IF NOT EXISTS client_owners (
   workshop_id TEXT NOT NULL,
   client_id INTEGER NOT NULL,
@@ -106,17 +120,68 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
   const selectPrivate = db.prepare<[string, string], { state: Buffer }>(
     'SELECT state FROM private_docs WHERE workshop_id = ? AND owner_hash = ?',
   );
-  const selectPrivates = db.prepare<[string], { owner_hash: string; state: Buffer }>(
-    'SELECT owner_hash, state FROM private_docs WHERE workshop_id = ? ORDER BY owner_hash',
+  const selectPrivateOwners = db.prepare<[string], { owner_hash: string }>(
+    'SELECT owner_hash FROM private_docs WHERE workshop_id = ? ORDER BY owner_hash',
   );
-  const upsertPrivate = db.prepare(
-    'INSERT INTO private_docs (workshop_id, owner_hash, state, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(workshop_id, owner_hash) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+  const insertPrivateRow = db.prepare(
+    "INSERT OR IGNORE INTO private_docs (workshop_id, owner_hash, state, updated_at) VALUES (?, ?, x'', ?)",
   );
-  const appendPrivate = db.transaction((workshopId: string, ownerHash: string, update: Uint8Array) => {
+  const insertPrivateUpdate = db.prepare(
+    'INSERT INTO private_updates (workshop_id, owner_hash, data) VALUES (?, ?, ?)',
+  );
+  const selectPrivateUpdates = db.prepare<[string, string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM private_updates WHERE workshop_id = ? AND owner_hash = ? ORDER BY seq',
+  );
+  const countPrivateUpdates = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM private_updates WHERE workshop_id = ? AND owner_hash = ?',
+  );
+  const writePrivateState = db.prepare(
+    'UPDATE private_docs SET state = ?, updated_at = ? WHERE workshop_id = ? AND owner_hash = ?',
+  );
+  const deletePrivateUpdates = db.prepare(
+    'DELETE FROM private_updates WHERE workshop_id = ? AND owner_hash = ? AND seq <= ?',
+  );
+  /** A private board's state and the updates after it, read together. */
+  const readPrivate = db.transaction((workshopId: string, ownerHash: string) => {
     const row = selectPrivate.get(workshopId, ownerHash);
-    const state = mergePrivateState(row ? new Uint8Array(row.state) : null, update);
-    upsertPrivate.run(workshopId, ownerHash, Buffer.from(state), Date.now());
+    const rows = selectPrivateUpdates.all(workshopId, ownerHash);
+    return {
+      state: row && row.state.length > 0 ? new Uint8Array(row.state) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : 0,
+    };
   });
+  const appendPrivate = db.transaction((workshopId: string, ownerHash: string, update: Uint8Array) => {
+    insertPrivateRow.run(workshopId, ownerHash, Date.now());
+    insertPrivateUpdate.run(workshopId, ownerHash, update);
+    return countPrivateUpdates.get(workshopId, ownerHash)?.n ?? 0;
+  });
+  /** Writes a merged private state; the updates it includes (up to `lastSeq`) go. */
+  const writePrivateFold = db.transaction(
+    (workshopId: string, ownerHash: string, state: Uint8Array, lastSeq: number) => {
+      writePrivateState.run(state, Date.now(), workshopId, ownerHash);
+      deletePrivateUpdates.run(workshopId, ownerHash, lastSeq);
+    },
+  );
+  // One fold per board at a time, so that a fold never writes over a newer one.
+  const folding = new Set<string>();
+  const foldPrivate = async (workshopId: string, ownerHash: string): Promise<void> => {
+    const key = `${workshopId}/${ownerHash}`;
+    if (folding.has(key)) return;
+    folding.add(key);
+    try {
+      const folded =
+        (await thread.foldPrivate(workshopId, ownerHash)) ??
+        (() => {
+          const stored = readPrivate(workshopId, ownerHash);
+          return { state: mergePrivateState(stored.state, stored.updates), lastSeq: stored.lastSeq };
+        })();
+      if (folded.state && folded.lastSeq > 0 && db.open)
+        writePrivateFold(workshopId, ownerHash, folded.state, folded.lastSeq);
+    } finally {
+      folding.delete(key);
+    }
+  };
 
   const selectOwner = db.prepare<[string, number], { person_id: string }>(
     'SELECT person_id FROM client_owners WHERE workshop_id = ? AND client_id = ?',
@@ -257,14 +322,22 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
       else if (folded.state) after(writeFolded)(id, folded, folded.state);
     },
     async appendPrivateUpdate(workshopId, ownerHash, update) {
-      appendPrivate(workshopId, ownerHash, update);
+      const pending = appendPrivate(workshopId, ownerHash, update);
+      // Merged in the background: the write above is what makes the update durable.
+      if (pending >= PRIVATE_FOLD_EVERY) void foldPrivate(workshopId, ownerHash).catch(() => {});
     },
     async loadPrivateDoc(workshopId, ownerHash) {
-      const row = selectPrivate.get(workshopId, ownerHash);
-      return row ? new Uint8Array(row.state) : null;
+      const stored = readPrivate(workshopId, ownerHash);
+      return mergePrivateState(stored.state, stored.updates);
     },
     async listPrivateDocs(workshopId) {
-      return selectPrivates.all(workshopId).map((r) => ({ ownerHash: r.owner_hash, state: new Uint8Array(r.state) }));
+      const boards = [];
+      for (const { owner_hash: ownerHash } of selectPrivateOwners.all(workshopId)) {
+        const stored = readPrivate(workshopId, ownerHash);
+        const state = mergePrivateState(stored.state, stored.updates);
+        if (state) boards.push({ ownerHash, state });
+      }
+      return boards;
     },
     async clientOwners(workshopId, clientIds) {
       return ownersOf(workshopId, clientIds);

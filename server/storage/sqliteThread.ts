@@ -36,9 +36,17 @@ export interface Folded {
   state: Uint8Array | null;
 }
 
+/** A private board's state with its appended updates merged in, up to the update `lastSeq`. */
+export interface PrivateFolded {
+  state: Uint8Array | null;
+  lastSeq: number;
+}
+
 export interface SqliteThread {
   /** Folds a workshop's stored state on the thread; null when the thread is not running. */
   fold(id: string): Promise<Folded | null>;
+  /** Merges a private board's stored state and updates on the thread; null when it is not running. */
+  foldPrivate(workshopId: string, ownerHash: string): Promise<PrivateFolded | null>;
   /** Stops the thread; resolves once its connection is closed. */
   close(): Promise<void>;
 }
@@ -46,6 +54,7 @@ export interface SqliteThread {
 type Reply =
   | { type: 'failed'; message: string }
   | ({ type: 'folded'; request: number } & Folded)
+  | ({ type: 'folded-private'; request: number } & PrivateFolded)
   | { type: 'fold-failed'; request: number; message: string };
 
 export function startSqliteThread(
@@ -62,7 +71,7 @@ export function startSqliteThread(
   let running = true;
   let closing = false;
   let nextRequest = 1;
-  const folds = new Map<number, (folded: Folded | null) => void>();
+  const folds = new Map<number, (reply: Reply | null) => void>();
   const fallBack = (error: Error) => {
     if (!running) return;
     running = false;
@@ -80,8 +89,7 @@ export function startSqliteThread(
     const resolve = folds.get(reply.request);
     folds.delete(reply.request);
     // A fold that failed on the thread is done inline, where its error (if any) fails the room.
-    if (reply.type === 'fold-failed') resolve?.(null);
-    else resolve?.({ uptoSeq: reply.uptoSeq, lastSeq: reply.lastSeq, state: reply.state });
+    resolve?.(reply.type === 'fold-failed' ? null : reply);
   });
   worker.on('error', fallBack);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -94,18 +102,27 @@ export function startSqliteThread(
   // The thread must not keep a process alive that has nothing else to do (tests, scripts); after
   // the listeners, which ref it again.
   worker.unref();
+  /** Sends a request to the thread; resolves with its reply, or null when the thread cannot answer. */
+  const ask = (message: Record<string, unknown>): Promise<Reply | null> => {
+    if (!running || closing) return Promise.resolve(null);
+    const request = nextRequest++;
+    return new Promise<Reply | null>((resolve) => {
+      folds.set(request, resolve);
+      // A fold in progress keeps the process alive, as an inline one would.
+      worker.ref();
+      worker.postMessage({ ...message, request });
+    }).finally(() => {
+      if (folds.size === 0 && running) worker.unref();
+    });
+  };
   return {
-    fold(id) {
-      if (!running || closing) return Promise.resolve(null);
-      const request = nextRequest++;
-      return new Promise((resolve) => {
-        folds.set(request, resolve);
-        // A fold in progress keeps the process alive, as an inline one would.
-        worker.ref();
-        worker.postMessage({ type: 'fold', id, request });
-      }).finally(() => {
-        if (folds.size === 0 && running) worker.unref();
-      }) as Promise<Folded | null>;
+    async fold(id) {
+      const reply = await ask({ type: 'fold', id });
+      return reply?.type === 'folded' ? { uptoSeq: reply.uptoSeq, lastSeq: reply.lastSeq, state: reply.state } : null;
+    },
+    async foldPrivate(workshopId, ownerHash) {
+      const reply = await ask({ type: 'fold-private', workshopId, ownerHash });
+      return reply?.type === 'folded-private' ? { state: reply.state, lastSeq: reply.lastSeq } : null;
     },
     async close() {
       closing = true;

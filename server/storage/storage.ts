@@ -50,9 +50,11 @@ export interface Storage extends ClientOwnerStore {
    */
   compact(id: string): Promise<void>;
   /**
-   * Merges an update into a private board's stored state (creating it on first write),
-   * atomically, so that writes from two processes never lose each other. Deletions are kept, so
-   * a browser that still holds notes moved away by a reveal learns that they were moved.
+   * Appends an update to a private board (creating it on first write): a write costs the update,
+   * not the board. Every PRIVATE_FOLD_EVERY updates the board's state and its updates are merged
+   * into one state again (on the SQLite thread, for SQLite), atomically, so that writes from two
+   * processes never lose each other. Deletions are kept, so a browser that still holds notes
+   * moved away by a reveal learns that they were moved.
    */
   appendPrivateUpdate(workshopId: string, ownerHash: string, update: Uint8Array): Promise<void>;
   /** A private board's stored state, or null when that person never wrote one. */
@@ -62,9 +64,14 @@ export interface Storage extends ClientOwnerStore {
   close(): Promise<void>;
 }
 
-/** A stored private state with one more update merged in. */
-export function mergePrivateState(state: Uint8Array | null, update: Uint8Array): Uint8Array {
-  return state ? Y.mergeUpdates([state, update]) : update;
+/** A private board's updates appended since its state was last merged, before they are merged again. */
+export const PRIVATE_FOLD_EVERY = 64;
+
+/** A stored private state with the updates appended after it merged in; null when there is nothing. */
+export function mergePrivateState(state: Uint8Array | null, updates: readonly Uint8Array[]): Uint8Array | null {
+  const parts = state && state.length > 0 ? [state, ...updates] : [...updates];
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
 }
 
 /** The state that a snapshot plus updates amount to, garbage-collected into one update. */

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStorage } from '../../server/storage/postgresStorage.ts';
 import { openSqliteStorage } from '../../server/storage/sqliteStorage.ts';
-import type { Storage } from '../../server/storage/storage.ts';
+import { PRIVATE_FOLD_EVERY, type Storage } from '../../server/storage/storage.ts';
 import { freshDatabase, serviceAvailable } from '../support/services.ts';
 
 const record = (id: string) => ({
@@ -181,6 +181,23 @@ describe.each(backends)('$name storage', (backend) => {
     Y.applyUpdate(bob, (all[1] as { state: Uint8Array }).state);
     expect(bob.getMap('m').toJSON()).toEqual({ z: 9 });
     expect(await storage.listPrivateDocs('w3')).toEqual([]);
+  });
+
+  it('appends private updates and merges them every so often, losing none', async () => {
+    await storage.createWorkshop(record('w1'), new Uint8Array([0, 0]));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    const text = doc.getText('t');
+    for (let i = 0; i < PRIVATE_FOLD_EVERY * 3 + 5; i++) text.insert(text.length, `${i % 10}`);
+    for (const u of updates) await storage.appendPrivateUpdate('w1', 'ann', u);
+    // Merges run in the background; a load at any moment holds every update.
+    for (let i = 0; i < 5; i++) {
+      const back = new Y.Doc();
+      Y.applyUpdate(back, (await storage.loadPrivateDoc('w1', 'ann')) as Uint8Array);
+      expect(back.getText('t').toString()).toBe(text.toString());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   });
 
   it('loses no private update when two handles write the same private board at once', async () => {
