@@ -43,7 +43,8 @@ export function FacilitationProvider({ workshopId, token, doc, awareness, me, ro
   useEffect(() => exposeFacilitation(doc, privateBoard), [doc, privateBoard]);
 
   useEffect(() => {
-    if (!privateBoard) return;
+    // The facilitator runs the session: their notes stay on the shared board in private mode.
+    if (!privateBoard || role !== 'participant') return;
     const cache = facilitationCache(doc);
     return routeNewNotesToPrivate(
       doc,
@@ -53,7 +54,7 @@ export function FacilitationProvider({ workshopId, token, doc, awareness, me, ro
         createPrivateNote(privateBoard.doc, doc, me, at);
       },
     );
-  }, [doc, privateBoard, me]);
+  }, [doc, privateBoard, me, role]);
 
   const value = useMemo<FacilitationContext>(
     () => ({ workshopId, token, doc, awareness, me, role, privateBoard }),
@@ -69,7 +70,7 @@ export function FacilitationProvider({ workshopId, token, doc, awareness, me, ro
 export function usePrivateNoteAction(): (() => void) | null {
   const ctx = useContext(FacilitationCtx);
   const privateMode = useFacilitationPrivateMode(ctx?.doc ?? null);
-  if (!ctx?.privateBoard || !privateMode) return null;
+  if (!ctx?.privateBoard || ctx.role !== 'participant' || !privateMode) return null;
   const { privateBoard, doc, me } = ctx;
   return () => {
     createPrivateNote(privateBoard.doc, doc, me);
