@@ -4,6 +4,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { planAnalysis } from './planAnalysis.ts';
 import { checkIntegrity } from './planIntegrity.ts';
+import { checkPlanLimits } from './planLimits.ts';
 import { actionPlanSchema } from './planSchema.ts';
 import {
   type ActionPlan,
@@ -97,8 +98,14 @@ export function validatePlan(value: unknown): PlanCheck {
   return { ok: true, plan: older ? upgradePlan(value as ActionPlanV1) : (value as ActionPlan) };
 }
 
-/** Parses the text of a plan file; a syntax error is one problem at the root. */
+/**
+ * Parses the text of a plan file; a syntax error is one problem at the root. A file over an
+ * import limit (planLimits.ts) is refused before it is parsed: parsing and checking a hostile
+ * file within the byte limit could otherwise take minutes.
+ */
 export function parsePlanText(text: string): PlanCheck {
+  const over = checkPlanLimits(new TextEncoder().encode(text));
+  if (over) return { ok: false, problems: [{ path: over.path, message: over.message }] };
   let value: unknown;
   try {
     value = JSON.parse(text);
