@@ -4,10 +4,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { ActionPlan } from '../../shared/plan/index.ts';
 import type { ExportFormat } from './formats.ts';
+import type { WorkerReply } from './workerPool.ts';
 
 export type PlanTask = { kind: 'render'; format: ExportFormat; plan: ActionPlan } | { kind: 'import'; text: string };
-
-export type PlanTaskReply = { ok: true; value: unknown } | { ok: false; error: string };
 
 // Loaded per task: a thread that imports never pays for loading exceljs and docx.
 async function run(task: PlanTask): Promise<unknown> {
@@ -25,7 +24,7 @@ async function run(task: PlanTask): Promise<unknown> {
 
 parentPort?.on('message', (task: PlanTask) => {
   run(task).then(
-    (value) => parentPort?.postMessage({ ok: true, value } satisfies PlanTaskReply),
+    (value) => parentPort?.postMessage({ ok: true, value } satisfies WorkerReply),
     (error: unknown) => parentPort?.postMessage({ ok: false, error: String((error as Error)?.stack ?? error) }),
   );
 });
