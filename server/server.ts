@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import sirv from 'sirv';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { DEFAULTS, type LogLevel, PLAN_WORK_DEFAULTS, RATE_LIMIT_DEFAULTS } from './config.ts';
-import { createPlanWork, type PlanWorkSettings } from './export/planWorkers.ts';
+import { createPlanWork, type PlanWork, type PlanWorkSettings } from './export/planWorkers.ts';
 import { openRedisFanout } from './fanout/redisFanout.ts';
 import { createRateLimits, type RateLimitSettings } from './http/rateLimits.ts';
 import { createRequestHandler } from './http/routes.ts';
@@ -44,6 +44,7 @@ export interface RunningServer {
   storage: Storage;
   rooms: RoomRegistry;
   counters: Counters;
+  planWork: PlanWork;
   close(): Promise<void>;
 }
 
@@ -127,6 +128,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     storage,
     rooms,
     counters,
+    planWork,
     close() {
       closing ??= (async () => {
         // Stop accepting, tell clients to reconnect elsewhere, store every room, then close storage.
