@@ -122,3 +122,12 @@ describe('the import limits', () => {
     });
   });
 });
+
+describe('the import limits on what parsing costs', () => {
+  it('refuse a file of more objects and lists than a real plan has, however shallow', () => {
+    const funding = `[${Array(PLAN_LIMITS.listEntries).fill('{}').join(',')}]`;
+    const items = Math.ceil(PLAN_LIMITS.containers / PLAN_LIMITS.listEntries) + 1;
+    const text = `{"interventions":[${Array(items).fill(`{"funding":${funding}}`).join(',')}]}`;
+    expect(checkPlanLimits(bytes(text))).toMatchObject({ limit: 'containers' });
+  });
+});
