@@ -22,6 +22,15 @@ async function run(task: PlanTask): Promise<unknown> {
   }
 }
 
+/**
+ * Loads what a thread's tasks need (and compiles the plan schema for imports) before the thread
+ * says it is ready, so that a task's time limit never pays for the thread's start.
+ */
+export async function warmUp(kind: PlanTask['kind'] | undefined): Promise<void> {
+  if (kind === 'render') await import('./formats.ts');
+  if (kind === 'import') (await import('./importWorkshop.ts')).prepareImport('{}');
+}
+
 parentPort?.on('message', (task: PlanTask) => {
   run(task).then(
     (value) => parentPort?.postMessage({ ok: true, value } satisfies WorkerReply),

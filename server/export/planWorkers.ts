@@ -4,6 +4,7 @@
 // import is stopped at its time limit. Exports of one workshop run one at a time (oneAtATime.ts).
 import { Worker } from 'node:worker_threads';
 import { OneAtATime } from './oneAtATime.ts';
+import type { PlanTask } from './planWorkerTasks.ts';
 import { WorkerPool } from './workerPool.ts';
 
 const ENTRY = new URL('./planWorker.mjs', import.meta.url);
@@ -33,8 +34,9 @@ export interface PlanWork {
   close(): Promise<void>;
 }
 
-// No inherited flags (an --inspect port would clash); the entry loads tsx itself.
-const spawnPlanWorker = () => new Worker(ENTRY, { execArgv: [] });
+// No inherited flags (an --inspect port would clash); the entry loads tsx itself, then what the
+// pool's tasks need.
+const spawnPlanWorker = (warm: PlanTask['kind']) => () => new Worker(ENTRY, { execArgv: [], workerData: { warm } });
 
 export function createPlanWork(settings: PlanWorkSettings): PlanWork {
   const exports = new WorkerPool({
@@ -43,7 +45,7 @@ export function createPlanWork(settings: PlanWorkSettings): PlanWork {
     queue: settings.exportQueue,
     taskTimeoutMs: settings.exportTimeoutMs,
     idleMs: PLAN_WORKER_IDLE_MS,
-    spawn: spawnPlanWorker,
+    spawn: spawnPlanWorker('render'),
   });
   const imports = new WorkerPool({
     name: 'import',
@@ -51,7 +53,7 @@ export function createPlanWork(settings: PlanWorkSettings): PlanWork {
     queue: settings.importQueue,
     taskTimeoutMs: settings.importTimeoutMs,
     idleMs: PLAN_WORKER_IDLE_MS,
-    spawn: spawnPlanWorker,
+    spawn: spawnPlanWorker('import'),
   });
   return {
     exports,
