@@ -9,6 +9,7 @@ import {
   ACTION_PLAN_SCHEMA,
   describeLimit,
   PLAN_INCLUDES,
+  PLAN_LIMITS,
   type PlanInclude,
   type PlanLimitProblem,
   PlanLimitScanner,
@@ -49,17 +50,32 @@ class OverLimit extends Error {
 
 /**
  * The body of an import, checked against the import limits chunk by chunk as it arrives: a file
- * over one is refused without being read further, parsed, or queued.
+ * over one is neither kept, parsed nor queued. The rest of its body is read and dropped, so that
+ * the client, still sending, gets the answer rather than a reset connection; only past the byte
+ * limit is it answered at once, its connection closed after the answer.
  */
-async function readPlanBody(req: IncomingMessage): Promise<string> {
-  const scanner = new PlanLimitScanner();
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    const problem = scanner.feed(chunk as Buffer);
-    if (problem) throw new OverLimit(problem);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readPlanBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const scanner = new PlanLimitScanner();
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let over: PlanLimitProblem | null = null;
+    let answered = false;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (!over) {
+        over = scanner.feed(chunk);
+        if (!over) chunks.push(chunk);
+      }
+      if (over && received > PLAN_LIMITS.bytes && !answered) {
+        answered = true;
+        res.setHeader('connection', 'close');
+        reject(new OverLimit(over));
+      }
+    });
+    req.on('end', () => (over ? reject(new OverLimit(over)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
 }
 
 /**
@@ -132,7 +148,7 @@ async function importRoute(ctx: RouteContext, req: IncomingMessage, res: ServerR
   }
   let check: PreparedImport;
   try {
-    const task: PlanTask = { kind: 'import', text: await readPlanBody(req) };
+    const task: PlanTask = { kind: 'import', text: await readPlanBody(req, res) };
     check = await ctx.planWork.imports.run<PreparedImport>(task);
   } catch (error) {
     if (error instanceof OverLimit) {

@@ -16,7 +16,9 @@ let dataDir: string;
 
 async function start(planWork: Partial<PlanWorkSettings> = {}): Promise<RunningServer> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdg-queues-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', planWork });
+  // Without the import rate limit: these tests send more imports than a minute's allowance.
+  const rateLimits = { importsPerMinute: 0 };
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', planWork, rateLimits });
   return server;
 }
 
@@ -75,6 +77,14 @@ describe('import limits', () => {
       expect(body.problems?.[0]?.message).toContain('; an import takes ');
     }
     expect(await s.storage.countWorkshops()).toBe(before);
+  });
+
+  it('answer a refused body that is still arriving, rather than resetting the connection', async () => {
+    const s = await start();
+    const workshop = await createWorkshop(s.url);
+    const hostile = JSON.stringify({ interventions: Array.from({ length: 100_000 }, () => ({})) });
+    for (let i = 0; i < 20; i++) expect((await importPlan(s, workshop, hostile)).status).toBe(413);
+    expect(s.counters.refusalCount('plan-import-over-limit')).toBe(20);
   });
 });
 
