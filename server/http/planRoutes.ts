@@ -75,6 +75,10 @@ function readPlanBody(req: IncomingMessage, res: ServerResponse): Promise<string
     });
     req.on('end', () => (over ? reject(new OverLimit(over)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    // A client gone before the end of its body: nothing to answer, nothing to keep.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the import was aborted before its body ended'));
+    });
   });
 }
 
