@@ -1,5 +1,8 @@
 // Server configuration from the environment, with defaults that make `npm start` just work.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { PlanWorkSettings } from './export/planWorkers.ts';
+import type { RateLimitSettings } from './http/rateLimits.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -26,6 +29,10 @@ export interface ServerConfig {
   redisUrl?: string;
   /** How often a room on Redis re-reads storage in case a pub/sub message was lost. */
   catchUpEveryMs?: number;
+  /** Worker threads, queues and time limits of plan exports and imports. */
+  planWork: PlanWorkSettings;
+  /** Rate limits per client address, and whether X-Forwarded-For names it. */
+  rateLimits: RateLimitSettings;
 }
 
 const MIB = 1024 * 1024;
@@ -37,6 +44,30 @@ export const DEFAULTS = {
   maxMessagesPerSecond: 200,
   compactEvery: 500,
 } as const;
+
+/**
+ * Plan work: an export of 1,000 interventions renders in 1-2.5 s, an import of the same plan in
+ * under half a second; the time limits leave a loaded machine ten times that and more.
+ */
+export const PLAN_WORK_DEFAULTS: PlanWorkSettings = {
+  // Leaves a core for the sync loop on small machines.
+  exportThreads: Math.max(1, availableParallelism() - 1),
+  exportQueue: 16,
+  exportTimeoutMs: 120_000,
+  exportsWaitingPerWorkshop: 2,
+  importThreads: 1,
+  importQueue: 4,
+  importTimeoutMs: 10_000,
+};
+
+/** Far above what a facilitator does (a few workshops a day), low enough to stop a script. */
+export const RATE_LIMIT_DEFAULTS: RateLimitSettings = {
+  workshopsPerMinute: 20,
+  workshopsBurst: 30,
+  importsPerMinute: 10,
+  importsBurst: 10,
+  trustedProxies: 0,
+};
 
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number): number {
   const raw = env[key];
@@ -62,5 +93,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     catchUpEveryMs: env.CATCH_UP_EVERY_MS ? intFrom(env, 'CATCH_UP_EVERY_MS', 5000, 100) : undefined,
+    planWork: planWorkFromEnv(env),
+    rateLimits: rateLimitsFromEnv(env),
+  };
+}
+
+function planWorkFromEnv(env: NodeJS.ProcessEnv): PlanWorkSettings {
+  const d = PLAN_WORK_DEFAULTS;
+  return {
+    exportThreads: intFrom(env, 'EXPORT_THREADS', d.exportThreads, 1),
+    exportQueue: intFrom(env, 'EXPORT_QUEUE', d.exportQueue, 0),
+    exportTimeoutMs: intFrom(env, 'EXPORT_TIMEOUT_MS', d.exportTimeoutMs, 100),
+    exportsWaitingPerWorkshop: d.exportsWaitingPerWorkshop,
+    importThreads: intFrom(env, 'IMPORT_THREADS', d.importThreads, 1),
+    importQueue: intFrom(env, 'IMPORT_QUEUE', d.importQueue, 0),
+    importTimeoutMs: intFrom(env, 'IMPORT_TIMEOUT_MS', d.importTimeoutMs, 100),
+  };
+}
+
+function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimitSettings {
+  const d = RATE_LIMIT_DEFAULTS;
+  return {
+    workshopsPerMinute: intFrom(env, 'WORKSHOPS_PER_MINUTE', d.workshopsPerMinute, 0),
+    workshopsBurst: intFrom(env, 'WORKSHOPS_BURST', d.workshopsBurst, 1),
+    importsPerMinute: intFrom(env, 'IMPORTS_PER_MINUTE', d.importsPerMinute, 0),
+    importsBurst: intFrom(env, 'IMPORTS_BURST', d.importsBurst, 1),
+    trustedProxies: intFrom(env, 'TRUST_PROXY', d.trustedProxies, 0),
   };
 }

@@ -6,8 +6,10 @@ import path from 'node:path';
 import { pino } from 'pino';
 import sirv from 'sirv';
 import { loadServerSecret } from './auth/serverSecret.ts';
-import { DEFAULTS, type LogLevel } from './config.ts';
+import { DEFAULTS, type LogLevel, PLAN_WORK_DEFAULTS, RATE_LIMIT_DEFAULTS } from './config.ts';
+import { createPlanWork, type PlanWork, type PlanWorkSettings } from './export/planWorkers.ts';
 import { openRedisFanout } from './fanout/redisFanout.ts';
+import { createRateLimits, type RateLimitSettings } from './http/rateLimits.ts';
 import { createRequestHandler } from './http/routes.ts';
 import { Counters } from './metrics/counters.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
@@ -32,6 +34,8 @@ export interface StartOptions {
   redisUrl?: string;
   /** Catch-up interval on a fan-out bus (tests shorten it). */
   catchUpEveryMs?: number;
+  planWork?: Partial<PlanWorkSettings>;
+  rateLimits?: Partial<RateLimitSettings>;
 }
 
 export interface RunningServer {
@@ -40,6 +44,7 @@ export interface RunningServer {
   storage: Storage;
   rooms: RoomRegistry;
   counters: Counters;
+  planWork: PlanWork;
   close(): Promise<void>;
 }
 
@@ -78,7 +83,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (!hasClient) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
   const assets = hasClient ? sirv(clientDir, { single: true, etag: true, gzip: false }) : null;
 
+  const planWork = createPlanWork({ ...PLAN_WORK_DEFAULTS, ...options.planWork });
   const handler = createRequestHandler({
+    planWork,
+    rateLimits: createRateLimits({ ...RATE_LIMIT_DEFAULTS, ...options.rateLimits }),
     storage,
     counters,
     fanoutHealthy: () => (fanout ? fanout.healthy : null),
@@ -120,12 +128,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     storage,
     rooms,
     counters,
+    planWork,
     close() {
       closing ??= (async () => {
         // Stop accepting, tell clients to reconnect elsewhere, store every room, then close storage.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         sync.close();
         await rooms.closeAll();
+        await planWork.close();
         server.closeAllConnections();
         await stopped;
         await fanout?.close();

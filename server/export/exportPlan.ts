@@ -3,7 +3,8 @@
 import type * as Y from 'yjs';
 import { type ActionPlan, type BuildOptions, buildActionPlan, validatePlan } from '../../shared/plan/index.ts';
 import { type ExportFormat, FORMATS } from './formats.ts';
-import { runPlanTask } from './planWorkers.ts';
+import type { PlanTask } from './planWorkerTasks.ts';
+import type { WorkerPool } from './workerPool.ts';
 
 export class InvalidExportError extends Error {
   constructor(readonly problems: { path: string; message: string }[]) {
@@ -25,10 +26,10 @@ export interface ExportFile {
   extension: string;
 }
 
-export async function renderPlan(plan: ActionPlan, format: ExportFormat): Promise<ExportFile> {
+/** Renders on the main thread, or on one of `threads` for the formats that take seconds. */
+export async function renderPlan(plan: ActionPlan, format: ExportFormat, threads: WorkerPool): Promise<ExportFile> {
   const spec = FORMATS[format];
-  const body = spec.onWorker
-    ? Buffer.from(await runPlanTask<Uint8Array>({ kind: 'render', format, plan }))
-    : await spec.render(plan);
+  const task: PlanTask = { kind: 'render', format, plan };
+  const body = spec.onWorker ? Buffer.from(await threads.run<Uint8Array>(task)) : await spec.render(plan);
   return { body, contentType: spec.contentType, extension: spec.extension };
 }

@@ -4,10 +4,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { ActionPlan } from '../../shared/plan/index.ts';
 import type { ExportFormat } from './formats.ts';
+import type { WorkerReply } from './workerPool.ts';
 
 export type PlanTask = { kind: 'render'; format: ExportFormat; plan: ActionPlan } | { kind: 'import'; text: string };
-
-export type PlanTaskReply = { ok: true; value: unknown } | { ok: false; error: string };
 
 // Loaded per task: a thread that imports never pays for loading exceljs and docx.
 async function run(task: PlanTask): Promise<unknown> {
@@ -23,9 +22,18 @@ async function run(task: PlanTask): Promise<unknown> {
   }
 }
 
+/**
+ * Loads what a thread's tasks need (and compiles the plan schema for imports) before the thread
+ * says it is ready, so that a task's time limit never pays for the thread's start.
+ */
+export async function warmUp(kind: PlanTask['kind'] | undefined): Promise<void> {
+  if (kind === 'render') await import('./formats.ts');
+  if (kind === 'import') (await import('./importWorkshop.ts')).prepareImport('{}');
+}
+
 parentPort?.on('message', (task: PlanTask) => {
   run(task).then(
-    (value) => parentPort?.postMessage({ ok: true, value } satisfies PlanTaskReply),
+    (value) => parentPort?.postMessage({ ok: true, value } satisfies WorkerReply),
     (error: unknown) => parentPort?.postMessage({ ok: false, error: String((error as Error)?.stack ?? error) }),
   );
 });

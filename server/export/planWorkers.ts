@@ -1,86 +1,66 @@
-// Runs plan tasks (planWorkerTasks.ts) on worker threads, so that seconds of rendering or
-// importing never stall the sync loop of live workshops. A thread takes about a second to start
-// (tsx, exceljs, docx), so one stays warm for a while after its task; at most a few run at once.
-import { availableParallelism } from 'node:os';
+// The server's plan work on worker threads, so that seconds of rendering or importing never stall
+// the sync loop of live workshops. Exports and imports have pools of their own: an import (which
+// anyone who creates a workshop can send) never holds a thread an export waits for, and each
+// import is stopped at its time limit. Exports of one workshop run one at a time (oneAtATime.ts).
 import { Worker } from 'node:worker_threads';
-import type { PlanTask, PlanTaskReply } from './planWorkerTasks.ts';
+import { OneAtATime } from './oneAtATime.ts';
+import type { PlanTask } from './planWorkerTasks.ts';
+import { WorkerPool } from './workerPool.ts';
 
 const ENTRY = new URL('./planWorker.mjs', import.meta.url);
-/** Leaves a core for the sync loop on small machines. */
-export const MAX_PLAN_WORKERS = Math.max(1, availableParallelism() - 1);
-/** How long an idle thread is kept for the next export before it is ended. */
+/** How long an idle thread is kept for the next task before it is ended. */
 export const PLAN_WORKER_IDLE_MS = 30_000;
 
-let live = 0;
-const idle: Worker[] = [];
-const idleTimers = new Map<Worker, NodeJS.Timeout>();
-const waiting: (() => void)[] = [];
-
-function retire(worker: Worker): void {
-  clearTimeout(idleTimers.get(worker));
-  idleTimers.delete(worker);
-  const at = idle.indexOf(worker);
-  if (at !== -1) idle.splice(at, 1);
-  live--;
-  void worker.terminate();
-  waiting.shift()?.();
+export interface PlanWorkSettings {
+  /** Threads rendering xlsx and docx at once. */
+  exportThreads: number;
+  /** Exports that may wait for a thread, and exports that may wait for their workshop's previous one. */
+  exportQueue: number;
+  exportTimeoutMs: number;
+  /** Exports of one workshop that may wait while one of its exports runs. */
+  exportsWaitingPerWorkshop: number;
+  importThreads: number;
+  /** Imports that may wait for a thread. */
+  importQueue: number;
+  /** An import still being checked and built after this long is stopped. */
+  importTimeoutMs: number;
 }
 
-async function acquire(): Promise<Worker> {
-  for (;;) {
-    const warm = idle.pop();
-    if (warm) {
-      clearTimeout(idleTimers.get(warm));
-      idleTimers.delete(warm);
-      warm.ref();
-      return warm;
-    }
-    if (live < MAX_PLAN_WORKERS) {
-      live++;
-      // No inherited flags (an --inspect port would clash); the entry loads tsx itself.
-      return new Worker(ENTRY, { execArgv: [] });
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  }
+export interface PlanWork {
+  exports: WorkerPool;
+  imports: WorkerPool;
+  /** One export per workshop at a time, keyed by workshop id. */
+  exportLine: OneAtATime;
+  close(): Promise<void>;
 }
 
-function keepWarm(worker: Worker): void {
-  // An idle thread must not keep the process alive (tests, a bench, a server shutting down).
-  worker.unref();
-  idle.push(worker);
-  const timer = setTimeout(() => retire(worker), PLAN_WORKER_IDLE_MS);
-  timer.unref();
-  idleTimers.set(worker, timer);
-  waiting.shift()?.();
-}
+// No inherited flags (an --inspect port would clash); the entry loads tsx itself, then what the
+// pool's tasks need.
+const spawnPlanWorker = (warm: PlanTask['kind']) => () => new Worker(ENTRY, { execArgv: [], workerData: { warm } });
 
-export async function runPlanTask<T>(task: PlanTask): Promise<T> {
-  const worker = await acquire();
-  return new Promise<T>((resolve, reject) => {
-    const done = (healthy: boolean) => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (healthy) keepWarm(worker);
-      else retire(worker);
-    };
-    // A task that throws is answered with its error; the thread itself is still fine.
-    const onMessage = (reply: PlanTaskReply) => {
-      done(true);
-      if (reply.ok) resolve(reply.value as T);
-      else reject(new Error(`plan worker: ${reply.error}`));
-    };
-    const onError = (error: Error) => {
-      done(false);
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      done(false);
-      reject(new Error(`plan worker exited with ${code}`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(task);
+export function createPlanWork(settings: PlanWorkSettings): PlanWork {
+  const exports = new WorkerPool({
+    name: 'export',
+    threads: settings.exportThreads,
+    queue: settings.exportQueue,
+    taskTimeoutMs: settings.exportTimeoutMs,
+    idleMs: PLAN_WORKER_IDLE_MS,
+    spawn: spawnPlanWorker('render'),
   });
+  const imports = new WorkerPool({
+    name: 'import',
+    threads: settings.importThreads,
+    queue: settings.importQueue,
+    taskTimeoutMs: settings.importTimeoutMs,
+    idleMs: PLAN_WORKER_IDLE_MS,
+    spawn: spawnPlanWorker('import'),
+  });
+  return {
+    exports,
+    imports,
+    exportLine: new OneAtATime(settings.exportsWaitingPerWorkshop, settings.exportQueue),
+    async close() {
+      await Promise.all([exports.close(), imports.close()]);
+    },
+  };
 }

@@ -5,21 +5,31 @@
 //   GET  /api/workshops/<id>/export?format=json|xlsx|docx|md|csv[&include=all][&token=…]   any role
 //   POST /api/workshops/<id>/import   (body: the plan JSON)                                facilitator
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ACTION_PLAN_SCHEMA, PLAN_INCLUDES, type PlanInclude } from '../../shared/plan/index.ts';
-import { checkedPlan, renderPlan } from '../export/exportPlan.ts';
+import {
+  ACTION_PLAN_SCHEMA,
+  describeLimit,
+  PLAN_INCLUDES,
+  PLAN_LIMITS,
+  type PlanInclude,
+  type PlanLimitProblem,
+  PlanLimitScanner,
+} from '../../shared/plan/index.ts';
+import { checkedPlan, type ExportFile, renderPlan } from '../export/exportPlan.ts';
 import { contentDisposition } from '../export/fileName.ts';
 import { EXPORT_FORMATS, isExportFormat } from '../export/formats.ts';
 import { createImportedWorkshop, type PreparedImport } from '../export/importWorkshop.ts';
 import { readBoard } from '../export/loadBoard.ts';
-import { runPlanTask } from '../export/planWorkers.ts';
+import { LineFullError } from '../export/oneAtATime.ts';
+import type { PlanTask } from '../export/planWorkerTasks.ts';
 import { productVersion } from '../export/productVersion.ts';
+import { PoolFullError, TaskTimeoutError } from '../export/workerPool.ts';
 import { joinLinks } from '../workshops.ts';
 import { admitted } from './admitted.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
+import { answeredOverLimit } from './rateLimits.ts';
+import { sendRetryLater } from './retryLater.ts';
 import type { RouteContext } from './routes.ts';
 
-/** A plan of a large workshop is a few hundred KiB; this leaves room without inviting abuse. */
-export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
 /** Enough to fix a file by; a file wrong everywhere would otherwise answer with megabytes. */
 export const MAX_REPORTED_PROBLEMS = 200;
 
@@ -31,15 +41,68 @@ function tokenOf(req: IncomingMessage, url: URL): string | null {
   return bearerToken(req) ?? url.searchParams.get('token');
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `the plan is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+/** A plan file over an import limit, found while its body arrived. */
+class OverLimit extends Error {
+  constructor(readonly problem: PlanLimitProblem) {
+    super(problem.message);
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The body of an import, checked against the import limits chunk by chunk as it arrives: a file
+ * over one is neither kept, parsed nor queued. The rest of its body is read and dropped, so that
+ * the client, still sending, gets the answer rather than a reset connection; only past the byte
+ * limit is it answered at once, its connection closed after the answer.
+ */
+function readPlanBody(req: IncomingMessage, res: ServerResponse): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const scanner = new PlanLimitScanner();
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let over: PlanLimitProblem | null = null;
+    let answered = false;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (!over) {
+        over = scanner.feed(chunk);
+        if (!over) chunks.push(chunk);
+      }
+      if (over && received > PLAN_LIMITS.bytes && !answered) {
+        answered = true;
+        res.setHeader('connection', 'close');
+        reject(new OverLimit(over));
+      }
+    });
+    req.on('end', () => (over ? reject(new OverLimit(over)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+    // A client gone before the end of its body: nothing to answer, nothing to keep.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the import was aborted before its body ended'));
+    });
+  });
+}
+
+/**
+ * Answers the refusals of plan work the sender can act on; false for any other error. Exports
+ * wait in two lines (their workshop's, then the threads'); a full line asks the sender to retry.
+ */
+function answeredPlanWorkError(ctx: RouteContext, res: ServerResponse, error: unknown, what: string): boolean {
+  if (error instanceof PoolFullError) {
+    ctx.counters.refuse(`plan-queue-full-${what}`);
+    sendRetryLater(res, 503, `the server is busy with other ${what}s; try again shortly`, error.retryAfterSeconds);
+    return true;
+  }
+  if (error instanceof LineFullError) {
+    ctx.counters.refuse('plan-queue-full-export');
+    sendRetryLater(
+      res,
+      503,
+      'this workshop already has exports waiting; try again once they are done',
+      ctx.planWork.exports.retryAfterSeconds(),
+    );
+    return true;
+  }
+  return false;
 }
 
 async function exportRoute(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL, id: string) {
@@ -52,12 +115,26 @@ async function exportRoute(ctx: RouteContext, req: IncomingMessage, res: ServerR
     throw new HttpError(400, `include: expected ${PLAN_INCLUDES.join(' or ')}`);
   }
   const options = { include: include as PlanInclude, workshopId: id, productVersion: productVersion() };
-  const plan = await readBoard(ctx.rooms, ctx.storage, id, (board) => checkedPlan(board, options));
-  const file = await renderPlan(plan, format);
+  let file: ExportFile;
+  let title: string;
+  try {
+    // One export of a workshop at a time; the board is read when its turn comes, so it is current.
+    [file, title] = await ctx.planWork.exportLine.run(id, async () => {
+      const plan = await readBoard(ctx.rooms, ctx.storage, id, (board) => checkedPlan(board, options));
+      return [await renderPlan(plan, format, ctx.planWork.exports), plan.workshop.title] as const;
+    });
+  } catch (error) {
+    if (answeredPlanWorkError(ctx, res, error, 'export')) return;
+    if (error instanceof TaskTimeoutError) {
+      ctx.log.warn({ event: 'plan-export-timeout', workshop: id, format }, 'plan export stopped at its time limit');
+      throw new HttpError(503, `rendering the ${format} took longer than ${error.timeoutMs / 1000} s and was stopped`);
+    }
+    throw error;
+  }
   res.writeHead(200, {
     'content-type': file.contentType,
     'content-length': file.body.length,
-    'content-disposition': contentDisposition(plan.workshop.title, file.extension),
+    'content-disposition': contentDisposition(title, file.extension),
     'cache-control': 'no-store',
   });
   res.end(file.body);
@@ -66,13 +143,39 @@ async function exportRoute(ctx: RouteContext, req: IncomingMessage, res: ServerR
 
 async function importRoute(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL, id: string) {
   if (req.method !== 'POST') throw new HttpError(405, 'use POST to import a plan');
+  if (answeredOverLimit(ctx, 'imports', req, res)) return;
   const { role } = await admitted(ctx, id, tokenOf(req, url));
   if (role !== 'facilitator') throw new HttpError(403, 'only a facilitator can import a plan');
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) {
     throw new HttpError(415, 'expected the plan as JSON (content-type: application/json)');
   }
-  const check = await runPlanTask<PreparedImport>({ kind: 'import', text: await readBody(req, MAX_PLAN_BYTES) });
+  let check: PreparedImport;
+  try {
+    const task: PlanTask = { kind: 'import', text: await readPlanBody(req, res) };
+    check = await ctx.planWork.imports.run<PreparedImport>(task);
+  } catch (error) {
+    if (error instanceof OverLimit) {
+      ctx.counters.refuse('plan-import-over-limit');
+      const { limit, path, message } = error.problem;
+      sendJson(res, 413, {
+        error: `the plan is over an import limit (${describeLimit(limit)})`,
+        limit,
+        problems: [{ path, message }],
+      });
+      return;
+    }
+    if (answeredPlanWorkError(ctx, res, error, 'import')) return;
+    if (error instanceof TaskTimeoutError) {
+      ctx.counters.refuse('plan-import-timeout');
+      ctx.log.warn({ event: 'plan-import-timeout', workshop: id }, 'plan import stopped at its time limit');
+      throw new HttpError(
+        413,
+        `checking and building this plan took longer than the import time limit (${error.timeoutMs / 1000} s); it was stopped and nothing was created`,
+      );
+    }
+    throw error;
+  }
   if (!check.ok) {
     const shown = check.problems.slice(0, MAX_REPORTED_PROBLEMS);
     sendJson(res, 400, {

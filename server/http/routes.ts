@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { isRole } from '../auth/roles.ts';
 import { tokensFor } from '../auth/tokens.ts';
+import type { PlanWork } from '../export/planWorkers.ts';
 import type { Counters } from '../metrics/counters.ts';
 import { renderMetrics } from '../metrics/prometheus.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
@@ -11,6 +12,7 @@ import { checkTitle, createWorkshop, InputError, joinLinks } from '../workshops.
 import { admitted } from './admitted.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
 import { handlePlanRoute } from './planRoutes.ts';
+import { answeredOverLimit, type RateLimits } from './rateLimits.ts';
 import { handleRevealRoute } from './revealRoute.ts';
 import { handleStateRoute } from './stateRoute.ts';
 import { handleVoteRoute } from './voteRoute.ts';
@@ -27,6 +29,10 @@ export interface RouteContext {
   startedAt: number;
   /** Serves the built client; calls `next` when no file matches. */
   serveStatic: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  /** Worker threads and queues of plan exports and imports. */
+  planWork: PlanWork;
+  /** Per-address limits on creating workshops and importing plans. */
+  rateLimits: RateLimits;
 }
 
 function baseUrl(ctx: RouteContext, req: IncomingMessage): string {
@@ -73,6 +79,7 @@ export function createRequestHandler(ctx: RouteContext) {
       }
       if (path === '/api/workshops') {
         if (req.method !== 'POST') throw new HttpError(405, 'use POST to create a workshop');
+        if (answeredOverLimit(ctx, 'workshops', req, res)) return;
         const body = await readJsonBody(req);
         const title = checkTitle((body as { title?: unknown } | null)?.title);
         const { record, tokens } = await createWorkshop(ctx.storage, ctx.secret, title);

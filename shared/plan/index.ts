@@ -3,6 +3,7 @@ export * from './buildPlan.ts';
 export * from './importPlan.ts';
 export * from './planAnalysis.ts';
 export * from './planLayout.ts';
+export * from './planLimits.ts';
 export * from './planSchema.ts';
 export * from './planTypes.ts';
 export * from './validatePlan.ts';

@@ -1,9 +1,12 @@
 // The one door for plans: untrusted JSON is `unknown` until the schema (ajv, every error at
 // once) and the integrity checks accept it. Problems are JSON Pointers with a sentence each, so
 // a planner fixing a hand-edited file can find every mistake in one pass.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { type CappedValidator, compileCapped } from './cappedValidator.ts';
+import { inlineDefinitions } from './inlineDefinitions.ts';
 import { planAnalysis } from './planAnalysis.ts';
 import { checkIntegrity } from './planIntegrity.ts';
+import { checkPlanLimits } from './planLimits.ts';
 import { actionPlanSchema } from './planSchema.ts';
 import {
   type ActionPlan,
@@ -15,13 +18,36 @@ import {
 
 export type PlanCheck = { ok: true; plan: ActionPlan } | { ok: false; problems: PlanProblem[] };
 
-const compiled = new Map<PlanSchemaVersion, ValidateFunction>();
+/** More than anyone fixes in one pass; checking stops there, so that a hostile file costs no more. */
+export const MAX_PLAN_PROBLEMS = 1_000;
 
-/** Compiled on first use: compiling costs milliseconds that a page or server start need not pay. */
-function schemaValidator(version: PlanSchemaVersion): ValidateFunction {
+/** The plan's lists, checked entry by entry so that checking can stop (cappedValidator.ts). */
+const PLAN_LISTS = [
+  '/workshop/participants',
+  '/objectives',
+  '/targets',
+  '/interventions',
+  '/actors',
+  '/interactions',
+  '/analysis/targets',
+  '/analysis/clusters',
+  '/analysis/synergies',
+  '/analysis/tradeOffs',
+  '/analysis/coherence',
+  '/analysis/duplication',
+  '/validation/items',
+];
+
+const compiled = new Map<PlanSchemaVersion, CappedValidator>();
+
+/**
+ * Compiled on first use: compiling costs milliseconds that a page or server start need not pay.
+ * Compiled without references (inlineDefinitions.ts), so that checking is linear in the errors.
+ */
+function schemaValidator(version: PlanSchemaVersion): CappedValidator {
   let validate = compiled.get(version);
   if (!validate) {
-    validate = new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(actionPlanSchema(version));
+    validate = compileCapped(inlineDefinitions(actionPlanSchema(version)), PLAN_LISTS);
     compiled.set(version, validate);
   }
   return validate;
@@ -91,14 +117,25 @@ export function validatePlan(value: unknown): PlanCheck {
   // Anything but an older version is checked as the current one (its "must be 2" then says why).
   const older = version === 1;
   const validate = schemaValidator(older ? 1 : PLAN_SCHEMA_VERSION);
-  if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
+  const { errors, stopped } = validate(value, MAX_PLAN_PROBLEMS);
+  if (errors.length > 0) {
+    const problems = errors.map(describe);
+    if (stopped) problems.push({ path: '', message: `checking stopped after ${MAX_PLAN_PROBLEMS} problems` });
+    return { ok: false, problems };
+  }
   const problems = checkIntegrity(value as ActionPlan | ActionPlanV1);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, plan: older ? upgradePlan(value as ActionPlanV1) : (value as ActionPlan) };
 }
 
-/** Parses the text of a plan file; a syntax error is one problem at the root. */
+/**
+ * Parses the text of a plan file; a syntax error is one problem at the root. A file over an
+ * import limit (planLimits.ts) is refused before it is parsed: parsing and checking a hostile
+ * file within the byte limit could otherwise take minutes.
+ */
 export function parsePlanText(text: string): PlanCheck {
+  const over = checkPlanLimits(new TextEncoder().encode(text));
+  if (over) return { ok: false, problems: [{ path: over.path, message: over.message }] };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -17,3 +17,15 @@ describe('a connection’s token bucket', () => {
     expect(passed).toBe(3);
   });
 });
+
+describe('the time until a token', () => {
+  it('is zero while one is there, then the time the rate takes to refill one, and takes nothing', () => {
+    const bucket = tokenBucket(2, 1, 0);
+    expect(bucket.msUntilToken(0)).toBe(0);
+    expect(bucket.take(0)).toBe(true);
+    expect(bucket.msUntilToken(0)).toBe(500);
+    expect(bucket.msUntilToken(400)).toBeCloseTo(100);
+    expect(bucket.msUntilToken(400)).toBeCloseTo(100);
+    expect(bucket.take(500)).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@
 // server, which checks it against the plan schema: on success the new workshop's links are shown;
 // when the file is not valid, every problem is listed with where it is, and nothing is created.
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { PLAN_LIMITS } from '../../../shared/plan/planLimits.ts';
 import { describePath, type ImportResult, importPlanFile } from '../../app/planApi.ts';
 import { localiseLink } from '../../app/route.ts';
 import { CloseIcon } from '../icons.tsx';
@@ -12,7 +13,7 @@ import { LinkRow } from '../SharePanel.tsx';
 const IMPORT_ROLES = ['facilitator', 'participant', 'viewer'] as const;
 
 /** The server refuses more; saying so at once spares an upload. */
-const MAX_PLAN_BYTES = 8 * 1024 * 1024;
+const MAX_PLAN_BYTES = PLAN_LIMITS.bytes;
 
 type State = { step: 'choose' } | { step: 'sending' } | { step: 'done'; result: ImportResult };
 
@@ -57,7 +58,9 @@ export function ImportDialog({ workshopId, token, onClose }: Props) {
     if (!chosen) return;
     if (chosen.size > MAX_PLAN_BYTES) {
       setFile(null);
-      setLocalError(`${chosen.name} is ${sizeText(chosen.size)}; a plan file can be at most 8 MB.`);
+      setLocalError(
+        `${chosen.name} is ${sizeText(chosen.size)}; a plan file can be at most ${sizeText(MAX_PLAN_BYTES)}.`,
+      );
       return;
     }
     setFile(chosen);
