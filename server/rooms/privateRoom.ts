@@ -215,7 +215,7 @@ export class PrivateRoom {
     if (this.bytes + update.length > MAX_PRIVATE_BOARD_BYTES) {
       return this.refuse(conn, 'private-quota', CLOSE.tooLarge, 'your private board is full');
     }
-    const verdict = await gateUpdate(this.doc, update, decoded, {
+    const verdict = await gateUpdate(this.doc, decoded, {
       roots: PRIVATE_ROOT_ENTRIES,
       person: conn.person,
       owners: null,

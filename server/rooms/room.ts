@@ -269,7 +269,7 @@ export class Room {
   /** Gates, then applies, an update; one that arrived early is held until what it needs has come. */
   private async receiveUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
     if (conn.closed) return;
-    const verdict = await gateUpdate(this.doc, update, decoded, {
+    const verdict = await gateUpdate(this.doc, decoded, {
       roots: BOARD_ROOT_ENTRIES,
       person: conn.person,
       owners: this.owners,

@@ -32,12 +32,7 @@ const FAULT_CODES: Record<UpdateFault, number> = {
   'too-deep': CLOSE.conflict,
 };
 
-export async function gateUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  decoded: DecodedUpdate,
-  options: GateOptions,
-): Promise<GateVerdict> {
+export async function gateUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: GateOptions): Promise<GateVerdict> {
   const analyse = () => analyseUpdate(doc, decoded, { roots: options.roots });
   const analysis = options.timeWork ? options.timeWork(analyse) : analyse();
   if (!analysis.ok) {

@@ -19,8 +19,6 @@ import {
   castVotes,
   deleteCard,
   itemStatus,
-  listCards,
-  listLinks,
   moveCards,
   setPhase,
   startVote,
@@ -344,7 +342,7 @@ describe('the update gate, under random crafted updates from participants', () =
       const decoded = decodeUpdate(update);
       let reason = 'malformed';
       if (decoded) {
-        const verdict = await gateUpdate(server, update, decoded, {
+        const verdict = await gateUpdate(server, decoded, {
           roots: BOARD_ROOT_ENTRIES,
           person: people[person] as string,
           owners,
