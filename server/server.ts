@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pino } from 'pino';
-import sirv from 'sirv';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { DEFAULTS, type LogLevel } from './config.ts';
 import { openRedisFanout } from './fanout/redisFanout.ts';
+import { guardRequests } from './http/guardRequests.ts';
 import { createRequestHandler } from './http/routes.ts';
+import { staticFiles } from './http/staticFiles.ts';
 import { Counters } from './metrics/counters.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { openPostgresStorage } from './storage/postgresStorage.ts';
@@ -32,6 +33,8 @@ export interface StartOptions {
   redisUrl?: string;
   /** Catch-up interval on a fan-out bus (tests shorten it). */
   catchUpEveryMs?: number;
+  /** Serve the client's `*.map` files, when built with them. */
+  serveSourceMaps?: boolean;
 }
 
 export interface RunningServer {
@@ -41,6 +44,12 @@ export interface RunningServer {
   rooms: RoomRegistry;
   counters: Counters;
   close(): Promise<void>;
+}
+
+/** Answers an upgrade no endpoint takes; a reset from the client meanwhile is not an error of ours. */
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.on('error', () => {});
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -74,9 +83,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
 
   const clientDir = options.clientDir;
-  const hasClient = clientDir !== undefined && fs.existsSync(path.join(clientDir, 'index.html'));
-  if (!hasClient) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
-  const assets = hasClient ? sirv(clientDir, { single: true, etag: true, gzip: false }) : null;
+  const assets = staticFiles(clientDir, { serveSourceMaps: options.serveSourceMaps ?? false });
+  if (!assets) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
 
   const handler = createRequestHandler({
     storage,
@@ -89,7 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     startedAt: Date.now(),
     serveStatic: (req, res, next) => (assets ? assets(req, res, next) : next()),
   });
-  const server = http.createServer((req, res) => void handler(req, res));
+  const server = http.createServer(guardRequests(handler, log, counters));
   const sync = createSyncEndpoint({
     storage,
     secret,
@@ -100,8 +108,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? DEFAULTS.maxMessagesPerSecond,
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!sync.handleUpgrade(req, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    // A throw here (a malformed percent-encoding in the path) would otherwise escape the server.
+    try {
+      if (!sync.handleUpgrade(req, socket, head)) refuseUpgrade(socket, '404 Not Found');
+    } catch (error) {
+      log.warn({ event: 'upgrade-refused', err: (error as Error).message }, 'malformed upgrade request');
+      refuseUpgrade(socket, '400 Bad Request');
     }
   });
 

@@ -25,6 +25,8 @@ export class Counters {
   bytesReceived = 0;
   connectionsOpened = 0;
   readonly storageLatency = new Map<string, LatencyHistogram>();
+  /** Failures of the server's own code that were contained, by where they surfaced. */
+  readonly internalErrors = new Map<string, number>();
 
   refuse(reason: string): void {
     this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
@@ -38,6 +40,10 @@ export class Counters {
     let n = 0;
     for (const count of this.refusals.values()) n += count;
     return n;
+  }
+
+  internalError(where: string): void {
+    this.internalErrors.set(where, (this.internalErrors.get(where) ?? 0) + 1);
   }
 
   observeStorage(operation: string, seconds: number): void {

@@ -34,6 +34,12 @@ export function renderMetrics(counters: Counters, gauges: Gauges): string {
     'Messages or connections refused, by reason.',
     [...counters.refusals.entries()].map(([reason, n]) => [`{reason="${escapeLabel(reason)}"}`, n]),
   );
+  metric(
+    'sdg_internal_errors_total',
+    'counter',
+    'Server failures contained without stopping the process (http: a 500 answer; uncaught: escaped code).',
+    [...counters.internalErrors.entries()].map(([where, n]) => [`{where="${escapeLabel(where)}"}`, n]),
+  );
   lines.push('# HELP sdg_storage_seconds Storage operation latency.', '# TYPE sdg_storage_seconds histogram');
   for (const [operation, histogram] of counters.storageLatency) {
     const op = escapeLabel(operation);
