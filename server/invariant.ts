@@ -5,11 +5,6 @@ export class InvariantError extends Error {
   override readonly name = 'InvariantError';
 }
 
-/** Throws an InvariantError when `condition` does not hold. */
-export function invariant(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new InvariantError(message);
-}
-
 /** SQLite reporting a damaged database file: continuing could only make it worse. */
 const STORAGE_CORRUPTION = /^SQLITE_(CORRUPT|NOTADB)/;
 

@@ -9,8 +9,10 @@ import { DEFAULTS, type LogLevel } from './config.ts';
 import { openRedisFanout } from './fanout/redisFanout.ts';
 import { guardRequests } from './http/guardRequests.ts';
 import { createRequestHandler } from './http/routes.ts';
+import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { staticFiles } from './http/staticFiles.ts';
 import { Counters } from './metrics/counters.ts';
+import { EventLoopDelay } from './metrics/eventLoopDelay.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { openPostgresStorage } from './storage/postgresStorage.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
@@ -35,6 +37,8 @@ export interface StartOptions {
   catchUpEveryMs?: number;
   /** Serve the client's `*.map` files, when built with them. */
   serveSourceMaps?: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -86,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const assets = staticFiles(clientDir, { serveSourceMaps: options.serveSourceMaps ?? false });
   if (!assets) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
 
+  const eventLoop = new EventLoopDelay();
   const handler = createRequestHandler({
     storage,
     counters,
@@ -94,10 +99,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rooms,
     log,
     publicUrl: options.publicUrl,
+    metricsToken: options.metricsToken,
+    eventLoop,
     startedAt: Date.now(),
     serveStatic: (req, res, next) => (assets ? assets(req, res, next) : next()),
   });
-  const server = http.createServer(guardRequests(handler, log, counters));
+  const server = http.createServer(
+    guardRequests(
+      (req, res) => {
+        setSecurityHeaders(req, res, options.publicUrl);
+        return handler(req, res);
+      },
+      log,
+      counters,
+    ),
+  );
   const sync = createSyncEndpoint({
     storage,
     secret,
@@ -121,6 +137,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.once('error', reject);
     server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
   });
+  eventLoop.start();
   const address = server.address() as AddressInfo;
   const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
@@ -142,6 +159,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await stopped;
         await fanout?.close();
         await storage.close();
+        eventLoop.stop();
         log.info({ event: 'stopped' }, 'server stopped');
       })();
       return closing;

@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import { isRole } from '../auth/roles.ts';
 import { tokensFor } from '../auth/tokens.ts';
 import type { Counters } from '../metrics/counters.ts';
+import type { EventLoopDelay } from '../metrics/eventLoopDelay.ts';
 import { renderMetrics } from '../metrics/prometheus.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import type { Storage } from '../storage/storage.ts';
 import { checkTitle, createWorkshop, joinLinks } from '../workshops.ts';
 import { admitted } from './admitted.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
+import { metricsAllowed } from './metricsAccess.ts';
 import { handlePlanRoute } from './planRoutes.ts';
 import { requestTarget } from './requestTarget.ts';
 import { handleRevealRoute } from './revealRoute.ts';
@@ -24,6 +26,9 @@ export interface RouteContext {
   rooms: RoomRegistry;
   log: Logger;
   publicUrl?: string;
+  /** When set, /metrics answers only this bearer token. */
+  metricsToken?: string;
+  eventLoop: EventLoopDelay;
   startedAt: number;
   /** Serves the built client; calls `next` when no file matches. */
   serveStatic: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -63,11 +68,16 @@ export function createRequestHandler(ctx: RouteContext) {
       return;
     }
     if (path === '/metrics') {
-      const body = renderMetrics(ctx.counters, {
-        connections: ctx.rooms.connectionCount,
-        rooms: ctx.rooms.size,
-        fanoutHealthy: ctx.fanoutHealthy(),
-      });
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'use GET');
+      if (!metricsAllowed(ctx.metricsToken, bearerToken(req))) {
+        res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+        throw new HttpError(401, 'metrics need Authorization: Bearer <METRICS_TOKEN>');
+      }
+      const body = renderMetrics(
+        ctx.counters,
+        { connections: ctx.rooms.connectionCount, rooms: ctx.rooms.size, fanoutHealthy: ctx.fanoutHealthy() },
+        ctx.eventLoop.snapshot(),
+      );
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
       res.end(body);
       return;

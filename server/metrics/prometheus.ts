@@ -1,5 +1,6 @@
 // Renders the counters in the Prometheus text exposition format (version 0.0.4).
 import { type Counters, LATENCY_BUCKETS_S } from './counters.ts';
+import type { EventLoopDelaySnapshot } from './eventLoopDelay.ts';
 
 export interface Gauges {
   connections: number;
@@ -9,7 +10,7 @@ export interface Gauges {
 
 const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-export function renderMetrics(counters: Counters, gauges: Gauges): string {
+export function renderMetrics(counters: Counters, gauges: Gauges, eventLoop?: EventLoopDelaySnapshot): string {
   const lines: string[] = [];
   const metric = (name: string, type: string, help: string, samples: Array<[string, number]>) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -49,6 +50,18 @@ export function renderMetrics(counters: Counters, gauges: Gauges): string {
     lines.push(`sdg_storage_seconds_bucket{operation="${op}",le="+Inf"} ${histogram.count}`);
     lines.push(`sdg_storage_seconds_sum{operation="${op}"} ${histogram.sumSeconds}`);
     lines.push(`sdg_storage_seconds_count{operation="${op}"} ${histogram.count}`);
+  }
+  if (eventLoop) {
+    lines.push(
+      '# HELP sdg_event_loop_delay_seconds Event-loop delay; quantiles over the last 30 to 60 s.',
+      '# TYPE sdg_event_loop_delay_seconds summary',
+      ...eventLoop.quantiles.map(([q, seconds]) => `sdg_event_loop_delay_seconds{quantile="${q}"} ${seconds}`),
+      `sdg_event_loop_delay_seconds_sum ${eventLoop.sumSeconds}`,
+      `sdg_event_loop_delay_seconds_count ${eventLoop.count}`,
+    );
+    metric('sdg_event_loop_delay_max_seconds', 'gauge', 'Longest event-loop delay in the last 30 to 60 s.', [
+      ['', eventLoop.maxSeconds],
+    ]);
   }
   if (gauges.fanoutHealthy !== null) {
     metric('sdg_fanout_up', 'gauge', '1 when the Redis fan-out is connected.', [['', gauges.fanoutHealthy ? 1 : 0]]);
