@@ -50,8 +50,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Answers an upgrade no endpoint takes; a reset from the client meanwhile is not an error of ours. */
-function refuseUpgrade(socket: Duplex, status: string): void {
+/** Answers a raw connection (an upgrade or CONNECT) we do not take; a reset from the client meanwhile is not an error of ours. */
+function refuseSocket(socket: Duplex, status: string): void {
   socket.on('error', () => {});
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
 }
@@ -123,13 +123,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? DEFAULTS.maxMessagesPerSecond,
   });
+  // Tunnels are not served; without a listener Node would close the connection unanswered.
+  server.on('connect', (_req, socket) => refuseSocket(socket, '405 Method Not Allowed'));
   server.on('upgrade', (req, socket, head) => {
     // A throw here (a malformed percent-encoding in the path) would otherwise escape the server.
     try {
-      if (!sync.handleUpgrade(req, socket, head)) refuseUpgrade(socket, '404 Not Found');
+      if (!sync.handleUpgrade(req, socket, head)) refuseSocket(socket, '404 Not Found');
     } catch (error) {
       log.warn({ event: 'upgrade-refused', err: (error as Error).message }, 'malformed upgrade request');
-      refuseUpgrade(socket, '400 Bad Request');
+      refuseSocket(socket, '400 Bad Request');
     }
   });
 

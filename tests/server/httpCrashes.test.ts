@@ -1,5 +1,5 @@
-// Requests that once ended the server process, each sent to a real process: it must answer
-// them and go on serving. (Each of these killed the server at commit d84a047.)
+// Requests that once ended or stalled the server process, each sent to a real process: it must
+// answer them and go on serving. (Each of these killed or froze the server at commit d84a047.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +37,7 @@ async function survives(request: string): Promise<number | null> {
   return answer.status;
 }
 
-describe('requests that ended the server process', () => {
+describe('requests that ended or froze the server process', () => {
   it('answers GET // with the client instead of dying on a scheme-relative URL', async () => {
     expect(await survives('GET // HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toBe(200);
     expect(await survives('GET //evil.example/api/workshops HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toBe(
@@ -48,6 +48,17 @@ describe('requests that ended the server process', () => {
   it('answers a static file asked with a backwards Range (bytes=5-2) in full', async () => {
     const status = await survives('GET / HTTP/1.1\r\nHost: x\r\nRange: bytes=5-2\r\nConnection: close\r\n\r\n');
     expect(status).toBe(200);
+  });
+
+  it('answers a path that made the static files’ extension test backtrack for ever, at once', async () => {
+    // sirv's /[/]([A-Za-z\s\d~$._-]+\.\w+){1,}$/ takes about a second at 60 characters of this,
+    // doubling with each 3 more; this one would hold the event loop for days.
+    const path = `/w/${'a.a'.repeat(40)}!`;
+    const started = performance.now();
+    const answer = await rawRequest(server.url, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 2_000);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(answer.status).toBe(404);
+    expect(await survives(`GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toBe(200);
   });
 
   it('refuses a WebSocket upgrade to a path with a malformed percent-encoding with 400', async () => {
