@@ -20,11 +20,10 @@ export function statusOf(error: unknown): { status: number; message: string } | 
   return null;
 }
 
-/** The client went away mid-request: nothing to answer and nothing wrong with the server. */
-function clientGone(req: IncomingMessage, res: ServerResponse, error: unknown): boolean {
+/** Reading the body failed because the client went away: nothing to answer, nothing wrong here. */
+function clientGone(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  // Not `req.destroyed`: a request stream is destroyed as soon as its body has been read in full.
-  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || req.socket.destroyed || res.destroyed;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
 
 export function guardRequests(handler: RequestHandler, log: Logger, counters: Counters) {
@@ -32,7 +31,7 @@ export function guardRequests(handler: RequestHandler, log: Logger, counters: Co
     const path = requestTarget(req.url)?.pathname ?? '(not a path)';
     const method = req.method ?? '';
     const fail = (error: unknown) => {
-      if (clientGone(req, res, error)) {
+      if (clientGone(error)) {
         log.debug({ event: 'request-aborted', method, path }, 'the client left before the answer');
         return;
       }

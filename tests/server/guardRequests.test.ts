@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,31 @@ describe('guardRequests', () => {
     });
     const res = await fetch(s.url, { method: 'POST', body: 'x'.repeat(1000) });
     expect(res.status).toBe(400);
+  });
+
+  it('logs a client that leaves mid-body as gone, not as a server failure', async () => {
+    let failed: (() => void) | null = null;
+    const settled = new Promise<void>((resolve) => {
+      failed = resolve;
+    });
+    const s = await guarded(async (req) => {
+      try {
+        for await (const _chunk of req) {
+          // waiting for the rest of the body
+        }
+      } finally {
+        setTimeout(() => failed?.(), 50);
+      }
+    });
+    const { port } = new URL(s.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\npartial');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await settled;
+    expect(s.lines.filter((l) => l.level === 50)).toEqual([]);
+    expect(s.lines.some((l) => l.event === 'request-aborted')).toBe(true);
+    expect(s.counters.internalErrors.size).toBe(0);
   });
 
   it('cuts short a response that fails after its headers went out, and keeps serving', async () => {
