@@ -177,6 +177,7 @@ describe('a live server under a seeded fuzz of hostile HTTP requests', () => {
     const health = await watch.stop();
     agent.destroy();
 
+    expect(live.child.exitCode, `the server exited:\n${live.output().slice(-4000)}`).toBeNull();
     // The server's own view of its event loop over the run (the window covers it).
     const metrics = await (await fetch(`${live.url}/metrics`)).text();
     const loopMaxMs = Number(/^sdg_event_loop_delay_max_seconds (\S+)$/m.exec(metrics)?.[1]) * 1000;
