@@ -1,5 +1,5 @@
 // `npm start`: builds the web client when it is missing or older than its sources, then runs
-// the server in this same process (TypeScript loaded through tsx), so signals reach it directly.
+// the server under a small supervisor (server/supervisor.ts) that restarts it after a crash.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,4 +37,12 @@ if (process.env.SKIP_CLIENT_BUILD !== '1' && clientIsStale()) {
 
 const { register } = await import('tsx/esm/api');
 register();
-await import(path.join(root, 'server', 'main.ts'));
+const { supervise } = await import(path.join(root, 'server', 'supervisor.ts'));
+const supervisor = supervise({
+  command: process.execPath,
+  args: ['--import', 'tsx', path.join(root, 'server', 'main.ts')],
+  cwd: root,
+  say: (line) => process.stderr.write(`${line}\n`),
+  exit: (code) => process.exit(code),
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => supervisor.stop(signal));

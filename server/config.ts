@@ -33,6 +33,10 @@ export interface ServerConfig {
   planWork: PlanWorkSettings;
   /** Rate limits per client address, and whether X-Forwarded-For names it. */
   rateLimits: RateLimitSettings;
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
+  /** Serve the client's `*.map` files (only present when built with SOURCEMAPS=1). */
+  serveSourceMaps: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -68,6 +72,28 @@ export const RATE_LIMIT_DEFAULTS: RateLimitSettings = {
   importsBurst: 10,
   trustedProxies: 0,
 };
+/** Long enough that guessing it over the network is hopeless. */
+export const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function metricsTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN;
+  if (token === undefined || token === '') return undefined;
+  if (token.length < MIN_METRICS_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new Error(
+      `METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces (it is sent as a bearer token)`,
+    );
+  }
+  return token;
+}
+
+function publicUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.PUBLIC_URL) return undefined;
+  const url = URL.parse(env.PUBLIC_URL);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`PUBLIC_URL must be an http:// or https:// address, got "${env.PUBLIC_URL}"`);
+  }
+  return env.PUBLIC_URL.replace(/\/+$/, '');
+}
 
 function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number): number {
   const raw = env[key];
@@ -87,12 +113,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', DEFAULTS.maxMessageBytes, 1024),
     maxMessagesPerSecond: intFrom(env, 'MAX_MESSAGES_PER_SECOND', DEFAULTS.maxMessagesPerSecond, 1),
     secret: env.SERVER_SECRET || undefined,
-    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    publicUrl: publicUrlFrom(env),
     compactEvery: intFrom(env, 'COMPACT_EVERY', DEFAULTS.compactEvery, 1),
     logLevel: level,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     catchUpEveryMs: env.CATCH_UP_EVERY_MS ? intFrom(env, 'CATCH_UP_EVERY_MS', 5000, 100) : undefined,
+    metricsToken: metricsTokenFrom(env),
+    serveSourceMaps: env.SERVE_SOURCEMAPS === '1',
     planWork: planWorkFromEnv(env),
     rateLimits: rateLimitsFromEnv(env),
   };

@@ -2,16 +2,19 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pino } from 'pino';
-import sirv from 'sirv';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { DEFAULTS, type LogLevel, PLAN_WORK_DEFAULTS, RATE_LIMIT_DEFAULTS } from './config.ts';
 import { createPlanWork, type PlanWork, type PlanWorkSettings } from './export/planWorkers.ts';
 import { openRedisFanout } from './fanout/redisFanout.ts';
+import { guardRequests } from './http/guardRequests.ts';
 import { createRateLimits, type RateLimitSettings } from './http/rateLimits.ts';
 import { createRequestHandler } from './http/routes.ts';
+import { setSecurityHeaders } from './http/securityHeaders.ts';
+import { staticFiles } from './http/staticFiles.ts';
 import { Counters } from './metrics/counters.ts';
+import { EventLoopDelay } from './metrics/eventLoopDelay.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { openPostgresStorage } from './storage/postgresStorage.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
@@ -36,6 +39,10 @@ export interface StartOptions {
   catchUpEveryMs?: number;
   planWork?: Partial<PlanWorkSettings>;
   rateLimits?: Partial<RateLimitSettings>;
+  /** Serve the client's `*.map` files, when built with them. */
+  serveSourceMaps?: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -46,6 +53,12 @@ export interface RunningServer {
   counters: Counters;
   planWork: PlanWork;
   close(): Promise<void>;
+}
+
+/** Answers a raw connection (an upgrade or CONNECT) we do not take; a reset from the client meanwhile is not an error of ours. */
+function refuseSocket(socket: Duplex, status: string): void {
+  socket.on('error', () => {});
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -79,11 +92,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
 
   const clientDir = options.clientDir;
-  const hasClient = clientDir !== undefined && fs.existsSync(path.join(clientDir, 'index.html'));
-  if (!hasClient) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
-  const assets = hasClient ? sirv(clientDir, { single: true, etag: true, gzip: false }) : null;
+  const assets = staticFiles(clientDir, { serveSourceMaps: options.serveSourceMaps ?? false });
+  if (!assets) log.warn({ event: 'no-client', clientDir }, 'the built client was not found; run `npm run build`');
 
   const planWork = createPlanWork({ ...PLAN_WORK_DEFAULTS, ...options.planWork });
+  const eventLoop = new EventLoopDelay();
   const handler = createRequestHandler({
     planWork,
     rateLimits: createRateLimits({ ...RATE_LIMIT_DEFAULTS, ...options.rateLimits }),
@@ -94,10 +107,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rooms,
     log,
     publicUrl: options.publicUrl,
+    metricsToken: options.metricsToken,
+    eventLoop,
     startedAt: Date.now(),
     serveStatic: (req, res, next) => (assets ? assets(req, res, next) : next()),
   });
-  const server = http.createServer((req, res) => void handler(req, res));
+  const server = http.createServer(
+    guardRequests(
+      (req, res) => {
+        setSecurityHeaders(req, res, options.publicUrl);
+        return handler(req, res);
+      },
+      log,
+      counters,
+    ),
+  );
   const sync = createSyncEndpoint({
     storage,
     secret,
@@ -107,9 +131,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? DEFAULTS.maxMessagesPerSecond,
   });
+  // Tunnels are not served; without a listener Node would close the connection unanswered.
+  server.on('connect', (_req, socket) => refuseSocket(socket, '405 Method Not Allowed'));
   server.on('upgrade', (req, socket, head) => {
-    if (!sync.handleUpgrade(req, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    // A throw here (a malformed percent-encoding in the path) would otherwise escape the server.
+    try {
+      if (!sync.handleUpgrade(req, socket, head)) refuseSocket(socket, '404 Not Found');
+    } catch (error) {
+      log.warn({ event: 'upgrade-refused', err: (error as Error).message }, 'malformed upgrade request');
+      refuseSocket(socket, '400 Bad Request');
     }
   });
 
@@ -117,6 +147,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.once('error', reject);
     server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
   });
+  eventLoop.start();
   const address = server.address() as AddressInfo;
   const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
@@ -140,6 +171,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await stopped;
         await fanout?.close();
         await storage.close();
+        eventLoop.stop();
         log.info({ event: 'stopped' }, 'server stopped');
       })();
       return closing;

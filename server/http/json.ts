@@ -1,5 +1,6 @@
 // Small JSON helpers for the HTTP routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isJsonMediaType } from './mediaType.ts';
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -22,10 +23,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** Refuses (415) a body that is not declared as UTF-8 JSON; `what` names it in the message. */
+export function requireJsonBody(req: IncomingMessage, what = 'a JSON body'): void {
+  if (!isJsonMediaType(req.headers['content-type'])) {
+    throw new HttpError(415, `expected ${what} (content-type: application/json, in UTF-8 if a charset is given)`);
+  }
+}
+
 export async function readJsonBody(req: IncomingMessage, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json'))
-    throw new HttpError(415, 'expected a JSON body (content-type: application/json)');
+  requireJsonBody(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

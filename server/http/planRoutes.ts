@@ -2,7 +2,7 @@
 // into a new workshop.
 //
 //   GET  /api/action-plan.schema.json
-//   GET  /api/workshops/<id>/export?format=json|xlsx|docx|md|csv[&include=all][&token=…]   any role
+//   GET  /api/workshops/<id>/export?format=json|xlsx|docx|md|csv[&include=all]   any role
 //   POST /api/workshops/<id>/import   (body: the plan JSON)                                facilitator
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -25,7 +25,7 @@ import { productVersion } from '../export/productVersion.ts';
 import { PoolFullError, TaskTimeoutError } from '../export/workerPool.ts';
 import { joinLinks } from '../workshops.ts';
 import { admitted } from './admitted.ts';
-import { bearerToken, HttpError, sendJson } from './json.ts';
+import { bearerToken, HttpError, requireJsonBody, sendJson } from './json.ts';
 import { answeredOverLimit } from './rateLimits.ts';
 import { sendRetryLater } from './retryLater.ts';
 import type { RouteContext } from './routes.ts';
@@ -36,9 +36,12 @@ export const MAX_REPORTED_PROBLEMS = 200;
 const EXPORT_PATH = /^\/api\/workshops\/([^/]+)\/export$/;
 const IMPORT_PATH = /^\/api\/workshops\/([^/]+)\/import$/;
 
-/** The token from `Authorization: Bearer`, or from `?token=` so that a plain link can download. */
+/** The token from `Authorization: Bearer` only: one in the URL would be written to proxies' access logs. */
 function tokenOf(req: IncomingMessage, url: URL): string | null {
-  return bearerToken(req) ?? url.searchParams.get('token');
+  if (url.searchParams.has('token')) {
+    throw new HttpError(400, 'a token is not accepted in the URL: send it as Authorization: Bearer <token>');
+  }
+  return bearerToken(req);
 }
 
 /** A plan file over an import limit, found while its body arrived. */
@@ -146,10 +149,7 @@ async function importRoute(ctx: RouteContext, req: IncomingMessage, res: ServerR
   if (answeredOverLimit(ctx, 'imports', req, res)) return;
   const { role } = await admitted(ctx, id, tokenOf(req, url));
   if (role !== 'facilitator') throw new HttpError(403, 'only a facilitator can import a plan');
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json')) {
-    throw new HttpError(415, 'expected the plan as JSON (content-type: application/json)');
-  }
+  requireJsonBody(req, 'the plan as JSON');
   let check: PreparedImport;
   try {
     const task: PlanTask = { kind: 'import', text: await readPlanBody(req, res) };

@@ -27,6 +27,8 @@ export class Counters {
   readonly storageLatency = new Map<string, LatencyHistogram>();
   /** How long each synchronous step of handling a client message held the event loop. */
   readonly messageWork = new LatencyHistogram();
+  /** Failures of the server's own code that were contained, by where they surfaced. */
+  readonly internalErrors = new Map<string, number>();
 
   refuse(reason: string): void {
     this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
@@ -50,6 +52,10 @@ export class Counters {
     } finally {
       this.messageWork.observe((performance.now() - started) / 1000);
     }
+  }
+
+  internalError(where: string): void {
+    this.internalErrors.set(where, (this.internalErrors.get(where) ?? 0) + 1);
   }
 
   observeStorage(operation: string, seconds: number): void {

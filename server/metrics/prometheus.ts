@@ -1,5 +1,6 @@
 // Renders the counters in the Prometheus text exposition format (version 0.0.4).
 import { type Counters, LATENCY_BUCKETS_S } from './counters.ts';
+import type { EventLoopDelaySnapshot } from './eventLoopDelay.ts';
 
 export interface Gauges {
   connections: number;
@@ -9,7 +10,7 @@ export interface Gauges {
 
 const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-export function renderMetrics(counters: Counters, gauges: Gauges): string {
+export function renderMetrics(counters: Counters, gauges: Gauges, eventLoop?: EventLoopDelaySnapshot): string {
   const lines: string[] = [];
   const metric = (name: string, type: string, help: string, samples: Array<[string, number]>) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -34,6 +35,12 @@ export function renderMetrics(counters: Counters, gauges: Gauges): string {
     'Messages or connections refused, by reason.',
     [...counters.refusals.entries()].map(([reason, n]) => [`{reason="${escapeLabel(reason)}"}`, n]),
   );
+  metric(
+    'sdg_internal_errors_total',
+    'counter',
+    'Server failures contained without stopping the process (http: a 500 answer; uncaught: escaped code).',
+    [...counters.internalErrors.entries()].map(([where, n]) => [`{where="${escapeLabel(where)}"}`, n]),
+  );
   lines.push('# HELP sdg_storage_seconds Storage operation latency.', '# TYPE sdg_storage_seconds histogram');
   for (const [operation, histogram] of counters.storageLatency) {
     const op = escapeLabel(operation);
@@ -54,6 +61,18 @@ export function renderMetrics(counters: Counters, gauges: Gauges): string {
   lines.push(`sdg_message_work_seconds_bucket{le="+Inf"} ${counters.messageWork.count}`);
   lines.push(`sdg_message_work_seconds_sum ${counters.messageWork.sumSeconds}`);
   lines.push(`sdg_message_work_seconds_count ${counters.messageWork.count}`);
+  if (eventLoop) {
+    lines.push(
+      '# HELP sdg_event_loop_delay_seconds Event-loop delay; quantiles over the last 30 to 60 s.',
+      '# TYPE sdg_event_loop_delay_seconds summary',
+      ...eventLoop.quantiles.map(([q, seconds]) => `sdg_event_loop_delay_seconds{quantile="${q}"} ${seconds}`),
+      `sdg_event_loop_delay_seconds_sum ${eventLoop.sumSeconds}`,
+      `sdg_event_loop_delay_seconds_count ${eventLoop.count}`,
+    );
+    metric('sdg_event_loop_delay_max_seconds', 'gauge', 'Longest event-loop delay in the last 30 to 60 s.', [
+      ['', eventLoop.maxSeconds],
+    ]);
+  }
   if (gauges.fanoutHealthy !== null) {
     metric('sdg_fanout_up', 'gauge', '1 when the Redis fan-out is connected.', [['', gauges.fanoutHealthy ? 1 : 0]]);
   }

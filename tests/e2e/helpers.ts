@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type {} from '../../client/app/debugHandle.ts';
 import type { Card } from '../../shared/model/kinds.ts';
 
@@ -74,6 +74,32 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
+/** Content-Security-Policy violations reported by any page opened here, not yet checked. */
+const cspViolations: string[] = [];
+
+/** The violations reported since the last call (a test that provokes one on purpose takes them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** Records every CSP violation in the context's pages: the event in the page, and Chromium's console line. */
+async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__sdgCspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  await context.addInitScript(() => {
+    const report = (window as unknown as { __sdgCspViolation(text: string): Promise<void> }).__sdgCspViolation;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (message) => {
+    if (/Content[ -]Security[ -]Policy/i.test(message.text())) cspViolations.push(`console: ${message.text()}`);
+  });
+}
+
 /** A describe block's server and browser, started before its tests and closed after them. */
 export interface BrowserSuite {
   readonly server: TestServer;
@@ -91,6 +117,11 @@ export function browserSuite(): BrowserSuite {
     server = await startTestServer();
     browser = await launchChromium();
   }, 180_000);
+  // The server's CSP must hold for everything the client does: a violation fails the test.
+  afterEach(() => {
+    const found = takeCspViolations();
+    if (found.length > 0) throw new Error(`the page reported CSP violations:\n${found.join('\n')}`);
+  });
   afterAll(async () => {
     for (const { context } of pages) await context.close().catch(() => {});
     await browser?.close();
@@ -124,6 +155,7 @@ export interface TestPage {
 /** A page in its own browser context: its own storage, IndexedDB and identity. */
 export async function openPage(browser: Browser): Promise<TestPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await recordCspViolations(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

@@ -87,11 +87,9 @@ describe('GET /api/workshops/<id>/export', () => {
     }
   });
 
-  it('serves a valid plan with provenance, through ?token= as a plain link would', async () => {
+  it('serves a valid plan with provenance to any token in the Authorization header', async () => {
     const workshop = await fullWorkshop();
-    const res = await fetch(exportUrl(workshop.id, `format=json&token=${workshop.tokens.participant}`));
-    expect(res.status).toBe(200);
-    const plan = (await res.json()) as ActionPlan;
+    const plan = await exportJson(workshop.id, workshop.tokens.participant);
     expect(validatePlan(plan).ok).toBe(true);
     expect(plan.interventions).toHaveLength(1);
     expect(plan.provenance).toMatchObject({ sourceWorkshopId: workshop.id, include: 'agreed', boardSchemaVersion: 1 });
@@ -128,13 +126,21 @@ describe('GET /api/workshops/<id>/export', () => {
       expect(res.status).toBe(401);
     }
     expect((await fetch(exportUrl(workshop.id, 'format=csv'))).status).toBe(401);
-    const missing = await fetch(exportUrl('AAAAAAAAAAAAAAAAAAAAAA', `token=${workshop.tokens.viewer}`));
+    const viewer = { headers: { authorization: `Bearer ${workshop.tokens.viewer}` } };
+    const missing = await fetch(exportUrl('AAAAAAAAAAAAAAAAAAAAAA', 'format=json'), viewer);
     expect(missing.status).toBe(404);
-    const pdf = await fetch(exportUrl(workshop.id, `format=pdf&token=${workshop.tokens.viewer}`));
+    const pdf = await fetch(exportUrl(workshop.id, 'format=pdf'), viewer);
     expect(pdf.status).toBe(400);
     expect(((await pdf.json()) as { error: string }).error).toContain('json, xlsx, docx, md, csv');
-    const some = await fetch(exportUrl(workshop.id, `include=some&token=${workshop.tokens.viewer}`));
+    const some = await fetch(exportUrl(workshop.id, 'include=some'), viewer);
     expect(some.status).toBe(400);
+  });
+
+  it('refuses a token in the URL, where proxies would log it, even a valid one', async () => {
+    const workshop = await createWorkshop(server.url);
+    const res = await fetch(exportUrl(workshop.id, `format=json&token=${workshop.tokens.participant}`));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('Authorization: Bearer');
   });
 });
 
