@@ -96,10 +96,11 @@ function answeredPlanWorkError(ctx: RouteContext, res: ServerResponse, error: un
     return true;
   }
   if (error instanceof LineFullError) {
+    // One workshop asking for more exports than run for it at once: the sender is over a limit (429).
     ctx.counters.refuse('plan-queue-full-export');
     sendRetryLater(
       res,
-      503,
+      429,
       'this workshop already has exports waiting; try again once they are done',
       ctx.planWork.exports.retryAfterSeconds(),
     );

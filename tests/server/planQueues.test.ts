@@ -120,7 +120,7 @@ describe('the import queue', () => {
 });
 
 describe('exports of one workshop', () => {
-  it('run one at a time while another workshop’s export runs beside them; one too many waiting is answered 503', {
+  it('run one at a time while another workshop’s export runs beside them; one too many waiting is answered 429', {
     timeout: 60_000,
   }, async () => {
     const s = await start({ exportThreads: 2, exportsWaitingPerWorkshop: 1 });
@@ -136,7 +136,7 @@ describe('exports of one workshop', () => {
     );
     // A thread is free, yet the workshop's second export waits for its first.
     const third = await exportPlan(s, busy, 'docx');
-    expect(third.status).toBe(503);
+    expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await third.json()) as Refusal).error).toBe(
       'this workshop already has exports waiting; try again once they are done',
