@@ -5,14 +5,27 @@
 // accepts only updates that integrate entirely, now: it replays Yjs's dependency order on the
 // clocks alone, in O(n log n) for n structs, before anything is applied.
 import * as Y from 'yjs';
-import type { GcStruct, ItemStruct, Section, StructId } from './updateReader.ts';
+import {
+  type GcStruct,
+  type ItemStruct,
+  runSteps,
+  type Section,
+  STRUCTS_PER_STEP,
+  type StructId,
+} from './updateReader.ts';
 
 /** A struct that carries content or collected clocks (a declared gap is refused before). */
 export type Placed = ItemStruct | GcStruct;
 
 export type OrderResult =
   | { ok: true; order: Placed[]; byClient: Map<number, Placed[]>; stateAfter: Map<number, number> }
-  | { ok: false; reason: 'gap' | 'malformed'; detail: string };
+  | {
+      ok: false;
+      reason: 'gap' | 'malformed';
+      detail: string;
+      /** For a gap: the update may integrate once the document's state for `client` passes `clock`. */
+      waitsFor?: StructId;
+    };
 
 /** What a struct needs the document to hold before it can be integrated. */
 function dependenciesOf(s: Placed): StructId[] {
@@ -83,6 +96,12 @@ class Waiters {
  * gap, or a cycle.
  */
 export function integrationOrder(doc: Y.Doc, sections: readonly Section[]): OrderResult {
+  return runSteps(integrationOrderSteps(doc, sections));
+}
+
+/** integrationOrder, yielding every STRUCTS_PER_STEP structs (see readUpdateSteps). */
+export function* integrationOrderSteps(doc: Y.Doc, sections: readonly Section[]): Generator<void, OrderResult> {
+  let budget = STRUCTS_PER_STEP;
   const byClient = new Map<number, Placed[]>();
   for (const section of sections) {
     if (byClient.has(section.client)) {
@@ -90,7 +109,10 @@ export function integrationOrder(doc: Y.Doc, sections: readonly Section[]): Orde
     }
     const list: Placed[] = [];
     for (const s of section.structs) {
-      if (s.kind === 'skip') return { ok: false, reason: 'gap', detail: `a gap at ${s.id.client}:${s.id.clock}` };
+      if (s.kind === 'skip') {
+        const waitsFor = { client: s.id.client, clock: s.id.clock + s.length - 1 };
+        return { ok: false, reason: 'gap', detail: `a gap at ${s.id.client}:${s.id.clock}`, waitsFor };
+      }
       // Yjs integrates an empty struct at the client's state as an item of length 0.
       if (s.length <= 0)
         return { ok: false, reason: 'malformed', detail: `an empty struct at ${s.id.client}:${s.id.clock}` };
@@ -112,10 +134,19 @@ export function integrationOrder(doc: Y.Doc, sections: readonly Section[]): Orde
     let i = next.get(client) ?? 0;
     const before = stateOf(client);
     for (; i < list.length; i++) {
+      if (--budget === 0) {
+        budget = STRUCTS_PER_STEP;
+        yield;
+      }
       const s = list[i] as Placed;
       const have = stateOf(client);
       if (s.id.clock > have) {
-        return { ok: false, reason: 'gap', detail: `${client}:${s.id.clock} follows a gap (the server has ${have})` };
+        return {
+          ok: false,
+          reason: 'gap',
+          detail: `${client}:${s.id.clock} follows a gap (the server has ${have})`,
+          waitsFor: { client, clock: s.id.clock - 1 },
+        };
       }
       let blockedOn: StructId | null = null;
       for (const dep of dependenciesOf(s)) {
@@ -153,10 +184,13 @@ export function integrationOrder(doc: Y.Doc, sections: readonly Section[]): Orde
     const i = next.get(client) ?? 0;
     if (i < list.length) {
       const s = list[i] as Placed;
+      // What it waits for: its first dependency that nothing here provides (or, in a cycle, any).
+      const waitsFor = dependenciesOf(s).find((dep) => dep.client !== client && dep.clock >= stateOf(dep.client));
       return {
         ok: false,
         reason: 'gap',
         detail: `${client}:${s.id.clock} depends on changes the server does not have`,
+        waitsFor: waitsFor ?? { client, clock: s.id.clock },
       };
     }
   }

@@ -71,6 +71,25 @@ const readId = (d: decoding.Decoder): StructId => ({
   clock: decoding.readVarUint(d),
 });
 
+/** Strict, as lib0's: invalid UTF-8 fails the update, as it fails Yjs's decoder. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A string as lib0 writes it; short ASCII (keys, root names) without a TextDecoder call. */
+function readString(d: decoding.Decoder): string {
+  const bytes = decoding.readVarUint8Array(d);
+  if (bytes.length <= 64) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) {
+      if ((bytes[i] as number) > 0x7f) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  }
+  return utf8.decode(bytes);
+}
+
 /** The UTF-16 length of a UTF-8 string, without decoding it (a 4-byte sequence is a surrogate pair). */
 function utf16Length(bytes: Uint8Array): number {
   let n = 0;
@@ -87,7 +106,7 @@ function readContent(d: decoding.Decoder, ref: number): Pick<ItemStruct, 'conten
       return { content: 'deleted', length: decoding.readVarUint(d) };
     case 2: {
       const length = decoding.readVarUint(d);
-      for (let i = 0; i < length; i++) decoding.readVarString(d);
+      for (let i = 0; i < length; i++) decoding.readVarUint8Array(d);
       return { content: 'json', length };
     }
     case 3:
@@ -99,17 +118,17 @@ function readContent(d: decoding.Decoder, ref: number): Pick<ItemStruct, 'conten
       return { content: 'string', length: utf16Length(bytes) };
     }
     case 5:
-      decoding.readVarString(d);
+      readString(d);
       return { content: 'embed', length: 1 };
     case 6:
-      decoding.readVarString(d);
-      decoding.readVarString(d);
+      readString(d);
+      readString(d);
       return { content: 'format', length: 1 };
     case 7: {
       const typeRef = decoding.readVarUint(d);
       if (typeRef > 6) throw new Error(`unknown type ${typeRef}`);
       // XML elements and hooks carry a name.
-      if (typeRef === 3 || typeRef === 5) decoding.readVarString(d);
+      if (typeRef === 3 || typeRef === 5) readString(d);
       return { content: 'type', length: 1, typeRef };
     }
     case 8: {
@@ -119,7 +138,7 @@ function readContent(d: decoding.Decoder, ref: number): Pick<ItemStruct, 'conten
       return { content: 'any', length, values };
     }
     case 9:
-      decoding.readVarString(d);
+      readString(d);
       decoding.readAny(d);
       return { content: 'doc', length: 1 };
     default:
@@ -127,10 +146,18 @@ function readContent(d: decoding.Decoder, ref: number): Pick<ItemStruct, 'conten
   }
 }
 
-/** Reads an update; throws when Yjs could not read it either. */
-export function readUpdate(update: Uint8Array): ReadUpdate {
+/** Structs read between two chances for the caller to let the event loop turn. */
+export const STRUCTS_PER_STEP = 2048;
+
+/**
+ * Reads an update, yielding after every STRUCTS_PER_STEP structs (and deletions), so that a
+ * caller can let the event loop turn while a large update is read; returns the update read.
+ * Throws when Yjs could not read it either.
+ */
+export function* readUpdateSteps(update: Uint8Array): Generator<void, ReadUpdate> {
   const d = decoding.createDecoder(update);
   const sections: Section[] = [];
+  let budget = STRUCTS_PER_STEP;
   const sectionCount = decoding.readVarUint(d);
   for (let s = 0; s < sectionCount; s++) {
     const count = decoding.readVarUint(d);
@@ -140,6 +167,10 @@ export function readUpdate(update: Uint8Array): ReadUpdate {
     if (count > update.length) throw new Error('more structs than bytes');
     const structs: Struct[] = [];
     for (let i = 0; i < count; i++) {
+      if (--budget === 0) {
+        budget = STRUCTS_PER_STEP;
+        yield;
+      }
       const info = decoding.readUint8(d);
       const ref = info & BITS5;
       let struct: Struct;
@@ -152,8 +183,9 @@ export function readUpdate(update: Uint8Array): ReadUpdate {
         const origin = info & BIT8 ? readId(d) : null;
         const rightOrigin = info & BIT7 ? readId(d) : null;
         let parent: string | StructId | null = null;
-        if (cantCopyParentInfo) parent = decoding.readVarUint(d) === 1 ? decoding.readVarString(d) : readId(d);
-        const parentSub = cantCopyParentInfo && info & BIT6 ? decoding.readVarString(d) : null;
+        if (cantCopyParentInfo) parent = decoding.readVarUint(d) === 1 ? readString(d) : readId(d);
+        const parentSub = cantCopyParentInfo && info & BIT6 ? readString(d) : null;
+        const content = readContent(d, ref);
         struct = {
           kind: 'item',
           id: { client, clock },
@@ -161,7 +193,10 @@ export function readUpdate(update: Uint8Array): ReadUpdate {
           rightOrigin,
           parent,
           parentSub,
-          ...readContent(d, ref),
+          content: content.content,
+          length: content.length,
+          typeRef: content.typeRef,
+          values: content.values,
         };
       }
       structs.push(struct);
@@ -176,8 +211,39 @@ export function readUpdate(update: Uint8Array): ReadUpdate {
     const count = decoding.readVarUint(d);
     if (count > update.length) throw new Error('more deletions than bytes');
     const ranges = ds.get(client) ?? [];
-    for (let i = 0; i < count; i++) ranges.push({ clock: decoding.readVarUint(d), len: decoding.readVarUint(d) });
+    for (let i = 0; i < count; i++) {
+      if (--budget === 0) {
+        budget = STRUCTS_PER_STEP;
+        yield;
+      }
+      ranges.push({ clock: decoding.readVarUint(d), len: decoding.readVarUint(d) });
+    }
     ds.set(client, ranges);
   }
   return { sections, ds };
+}
+
+/** Runs a stepped computation to its end at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Runs a stepped computation, awaiting `pause` between steps (where the event loop may turn). */
+export async function runStepsWithPauses<T>(
+  steps: Generator<void, T>,
+  pause: () => Promise<void> | undefined,
+): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await pause();
+  }
+}
+
+/** Reads an update at once; throws when Yjs could not read it either. */
+export function readUpdate(update: Uint8Array): ReadUpdate {
+  return runSteps(readUpdateSteps(update));
 }

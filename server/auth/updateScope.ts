@@ -13,8 +13,16 @@
 // root entry) and the key path it changes.
 import * as Y from 'yjs';
 import type { RootEntry } from '../../shared/model/index.ts';
-import { integrationOrder, type Placed } from './updateDependencies.ts';
-import { type ItemStruct, type ReadUpdate, readUpdate, type StructId, TYPE_REF } from './updateReader.ts';
+import { integrationOrderSteps, type Placed } from './updateDependencies.ts';
+import {
+  type ItemStruct,
+  type ReadUpdate,
+  readUpdate,
+  runSteps,
+  STRUCTS_PER_STEP,
+  type StructId,
+  TYPE_REF,
+} from './updateReader.ts';
 
 export interface Touch {
   /** The root map: 'cards' or 'links' for board items; 'meta', or a private board's roots. */
@@ -40,7 +48,7 @@ export type UpdateAnalysis =
       /** Clients whose new structs the update carries: they write as the sender. */
       writers: number[];
     }
-  | { ok: false; reason: UpdateFault; detail: string };
+  | { ok: false; reason: UpdateFault; detail: string; waitsFor?: StructId };
 
 /** Keys below a root entry: the model nests at most 5 (fields → list → item → field → text). */
 export const MAX_PATH_KEYS = 8;
@@ -132,8 +140,21 @@ export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
  * materialising a known root that was not yet in use).
  */
 export function analyseUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: AnalyseOptions): UpdateAnalysis {
-  const ordered = integrationOrder(doc, decoded.sections);
+  return runSteps(analyseUpdateSteps(doc, decoded, options));
+}
+
+/**
+ * analyseUpdate, yielding every STRUCTS_PER_STEP structs, so that the caller can let the event
+ * loop turn while a large update is judged. The document must not change until it returns.
+ */
+export function* analyseUpdateSteps(
+  doc: Y.Doc,
+  decoded: DecodedUpdate,
+  options: AnalyseOptions,
+): Generator<void, UpdateAnalysis> {
+  const ordered = yield* integrationOrderSteps(doc, decoded.sections);
   if (!ordered.ok) return ordered;
+  let budget = STRUCTS_PER_STEP;
 
   const store = doc.store;
   const docState = (client: number) => Y.getState(store, client);
@@ -272,6 +293,10 @@ export function analyseUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: Analy
   });
 
   for (const s of ordered.order) {
+    if (--budget === 0) {
+      budget = STRUCTS_PER_STEP;
+      yield;
+    }
     const held = docState(s.id.client);
     if (s.id.clock + s.length <= held) continue; // the document holds it already: no effect
     writers.add(s.id.client);
@@ -302,6 +327,7 @@ export function analyseUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: Analy
           ok: false,
           reason: 'gap',
           detail: `a deletion of ${client}:${range.clock}-${end - 1} the server does not have`,
+          waitsFor: { client, clock: end - 1 },
         };
       }
       // Ranges are merged as they are walked: overlapping ranges are walked once.
@@ -312,6 +338,10 @@ export function analyseUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: Analy
       if (start < docEnd) {
         const structs = store.clients.get(client) as Array<Y.Item | Y.GC>;
         for (let i = Y.findIndexSS(structs, start); i < structs.length; i++) {
+          if (--budget === 0) {
+            budget = STRUCTS_PER_STEP;
+            yield;
+          }
           const struct = structs[i] as Y.Item | Y.GC;
           if (struct.id.clock >= docEnd) break;
           // Garbage-collected and deleted structs change nothing; the walk goes on past them.
@@ -328,6 +358,10 @@ export function analyseUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: Analy
         }
       }
       for (let clock = Math.max(start, held); clock < end; ) {
+        if (--budget === 0) {
+          budget = STRUCTS_PER_STEP;
+          yield;
+        }
         const struct = findFresh({ client, clock }) as Placed;
         const res = resolved.get(struct);
         if (res?.kind === 'item') touches.push(touchOf(res.root, res.keys, true));

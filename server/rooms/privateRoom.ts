@@ -23,7 +23,7 @@ import { type ClientMessage, decodeClientMessage, type ProtocolError, SYNC } fro
 import type { EditVerdict } from '../auth/editRules.ts';
 import { decide } from '../auth/permissions.ts';
 import { checkPrivateEdit } from '../auth/privateRules.ts';
-import { type DecodedUpdate, decodeUpdate, type Touch } from '../auth/updateScope.ts';
+import type { DecodedUpdate, Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
@@ -32,7 +32,7 @@ import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { syncFrame } from './frames.ts';
 import { HeldUpdates } from './heldUpdates.ts';
 import { takeTurn } from './loopShare.ts';
-import { applyGated, dropPending, gateUpdate } from './updateGate.ts';
+import { applyGated, dropPending, gateUpdate, readUpdateInSlices } from './updateGate.ts';
 
 /** A private secret: random, URL-safe, long enough not to be guessed. */
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -81,6 +81,11 @@ export class PrivateRoom {
   private catchUpTimer: ReturnType<typeof setInterval> | null = null;
   /** The stored board's size and what has been added since: held to the quota. */
   private bytes = 0;
+  /** Large updates are read and judged in timed slices, the event loop free between them. */
+  private readonly stepping = {
+    timeWork: <T>(step: () => T) => this.counters.timeWork(step),
+    pause: takeTurn,
+  };
   private readonly held = new WeakMap<Connection, HeldUpdates>();
   onFailed: (room: PrivateRoom) => void = () => {};
 
@@ -181,7 +186,10 @@ export class PrivateRoom {
 
   private async handle(conn: Connection, message: ClientMessage): Promise<void> {
     if (conn.closed) return;
-    const decision = decide(conn.role, message);
+    // An update is read once (in slices), for the empty check and the rules alike.
+    const update = message.type === 'sync-step2' || message.type === 'sync-update' ? message.update : null;
+    const decoded = update ? await readUpdateInSlices(update, this.stepping) : undefined;
+    const decision = decide(conn.role, message, decoded);
     if (decision.action === 'close') return this.refuse(conn, 'malformed', decision.code, decision.reason);
     if (decision.action !== 'apply') return;
     switch (message.type) {
@@ -197,9 +205,8 @@ export class PrivateRoom {
       }
       case 'sync-step2':
       case 'sync-update': {
-        const update = message.update;
-        const decoded = this.counters.timeWork(() => decodeUpdate(update));
-        if (!decoded) return this.refuse(conn, 'malformed', CLOSE.malformed, 'malformed update');
+        // `decide` applies only an update that was read.
+        if (!decoded) return;
         return this.receiveUpdate(conn, message.update, decoded);
       }
       case 'awareness':
@@ -219,13 +226,13 @@ export class PrivateRoom {
       roots: PRIVATE_ROOT_ENTRIES,
       person: conn.person,
       owners: null,
-      timeWork: (step) => this.counters.timeWork(step),
+      ...this.stepping,
       rules: (touches) => this.verdict(conn.person, touches),
     });
     if (!verdict.ok) {
       const held = this.held.get(conn) ?? new HeldUpdates();
       this.held.set(conn, held);
-      if (verdict.reason === 'gap' && held.hold(update, decoded)) return;
+      if (verdict.reason === 'gap' && verdict.waitsFor && held.hold(update, decoded, verdict.waitsFor)) return;
       return this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
     }
     this.outbox = [];
@@ -236,7 +243,8 @@ export class PrivateRoom {
     }
     this.bytes += update.length;
     await this.persistAndRelay(conn);
-    for (const next of this.held.get(conn)?.take() ?? []) await this.receiveUpdate(conn, next.update, next.decoded);
+    const ready = this.held.get(conn)?.takeReady((client) => Y.getState(this.doc.store, client)) ?? [];
+    for (const next of ready) await this.receiveUpdate(conn, next.update, next.decoded);
   }
 
   /** Sends unless the connection has fallen too far behind reading (it is then closed, and counted). */

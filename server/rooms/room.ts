@@ -18,7 +18,7 @@ import {
 import { ClientOwners } from '../auth/clientOwners.ts';
 import { checkParticipantEdit } from '../auth/editRules.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
-import { type DecodedUpdate, decodeUpdate, type Touch } from '../auth/updateScope.ts';
+import type { DecodedUpdate, Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
@@ -27,7 +27,7 @@ import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { awarenessFrame, syncFrame } from './frames.ts';
 import { HeldUpdates } from './heldUpdates.ts';
 import { takeTurn } from './loopShare.ts';
-import { applyGated, dropPending, gateUpdate } from './updateGate.ts';
+import { applyGated, dropPending, gateUpdate, readUpdateInSlices } from './updateGate.ts';
 
 export interface RoomOptions {
   compactEvery: number;
@@ -78,6 +78,11 @@ export class Room {
   /** The whole document as one update, kept until the next change: joins in a burst share it. */
   private fullState: Uint8Array | null = null;
   private readonly owners: ClientOwners;
+  /** Large updates are read and judged in timed slices, the event loop free between them. */
+  private readonly stepping = {
+    timeWork: <T>(step: () => T) => this.counters.timeWork(step),
+    pause: takeTurn,
+  };
   /** Per connection: updates that arrived before what they build on (heldUpdates.ts). */
   private readonly held = new WeakMap<Connection, HeldUpdates>();
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
@@ -213,7 +218,7 @@ export class Room {
     if (conn.closed) return;
     // An update is decoded once, for the empty check and the edit rules alike.
     const update = message.type === 'sync-step2' || message.type === 'sync-update' ? message.update : null;
-    const decoded = update ? this.counters.timeWork(() => decodeUpdate(update)) : undefined;
+    const decoded = update ? await readUpdateInSlices(update, this.stepping) : undefined;
     const decision = decide(conn.role, message, decoded);
     switch (decision.action) {
       case 'ignore':
@@ -273,20 +278,20 @@ export class Room {
       roots: BOARD_ROOT_ENTRIES,
       person: conn.person,
       owners: this.owners,
-      timeWork: (step) => this.counters.timeWork(step),
+      ...this.stepping,
       rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,
     });
     if (!verdict.ok) {
       const held = this.held.get(conn) ?? new HeldUpdates();
       this.held.set(conn, held);
-      if (verdict.reason === 'gap' && held.hold(update, decoded)) return;
+      if (verdict.reason === 'gap' && verdict.waitsFor && held.hold(update, decoded, verdict.waitsFor)) return;
       // The client already holds this change; closing tells it to drop its copy and reload.
       this.refuse(conn, verdict.reason, verdict.code, `refused edit: ${verdict.detail}`);
       return;
     }
     await this.applyClientUpdate(conn, update);
     // What waited for this update may integrate now (or is held again).
-    const waiting = this.held.get(conn)?.take() ?? [];
+    const waiting = this.held.get(conn)?.takeReady((client) => Y.getState(this.doc.store, client)) ?? [];
     for (const next of waiting) await this.receiveUpdate(conn, next.update, next.decoded);
   }
 

@@ -7,9 +7,19 @@ import type { RootEntry } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import type { ClientOwners } from '../auth/clientOwners.ts';
 import type { EditVerdict } from '../auth/editRules.ts';
-import { analyseUpdate, type DecodedUpdate, type Touch, type UpdateFault } from '../auth/updateScope.ts';
+import { type ReadUpdate, readUpdateSteps, type StructId } from '../auth/updateReader.ts';
+import { analyseUpdateSteps, type DecodedUpdate, type Touch, type UpdateFault } from '../auth/updateScope.ts';
 
-export type GateVerdict = { ok: true } | { ok: false; reason: string; code: number; detail: string };
+export type GateVerdict =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: string;
+      code: number;
+      detail: string;
+      /** For an update that arrived early: when it may integrate (the client's state past the clock). */
+      waitsFor?: StructId;
+    };
 
 export interface GateOptions {
   roots: ReadonlyMap<string, RootEntry>;
@@ -17,8 +27,10 @@ export interface GateOptions {
   person: string;
   /** Who owns which client id; null where only one person ever writes (a private board). */
   owners: ClientOwners | null;
-  /** Times the analysis, a synchronous step (the caller's metrics). */
+  /** Times each synchronous step of the analysis (the caller's metrics). */
   timeWork?: <T>(step: () => T) => T;
+  /** Between steps of a large update's analysis: where the event loop may turn. */
+  pause?: () => Promise<void> | undefined;
   /** The role's rules on what the update touches; null when the role may change anything. */
   rules: ((touches: readonly Touch[]) => EditVerdict | Promise<EditVerdict>) | null;
 }
@@ -33,10 +45,15 @@ const FAULT_CODES: Record<UpdateFault, number> = {
 };
 
 export async function gateUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: GateOptions): Promise<GateVerdict> {
-  const analyse = () => analyseUpdate(doc, decoded, { roots: options.roots });
-  const analysis = options.timeWork ? options.timeWork(analyse) : analyse();
+  const analysis = await stepped(analyseUpdateSteps(doc, decoded, { roots: options.roots }), options);
   if (!analysis.ok) {
-    return { ok: false, reason: analysis.reason, code: FAULT_CODES[analysis.reason], detail: analysis.detail };
+    return {
+      ok: false,
+      reason: analysis.reason,
+      code: FAULT_CODES[analysis.reason],
+      detail: analysis.detail,
+      waitsFor: analysis.waitsFor,
+    };
   }
   if (options.owners && analysis.writers.length > 0) {
     const owned = await options.owners.check(options.person, analysis.writers);
@@ -47,6 +64,31 @@ export async function gateUpdate(doc: Y.Doc, decoded: DecodedUpdate, options: Ga
     if (!verdict.ok) return { ok: false, reason: verdict.reason, code: CLOSE.conflict, detail: verdict.reason };
   }
   return { ok: true };
+}
+
+/**
+ * Runs a stepped computation, each step timed, pausing between steps: a large update is read
+ * and judged in slices, with the event loop free between them.
+ */
+async function stepped<T>(steps: Generator<void, T>, options: Pick<GateOptions, 'timeWork' | 'pause'>): Promise<T> {
+  const time = options.timeWork ?? (<R>(step: () => R) => step());
+  for (;;) {
+    const next = time(() => steps.next());
+    if (next.done) return next.value;
+    await options.pause?.();
+  }
+}
+
+/** Reads an update in slices (see `stepped`); null when it is not a readable Yjs update. */
+export async function readUpdateInSlices(
+  update: Uint8Array,
+  options: Pick<GateOptions, 'timeWork' | 'pause'>,
+): Promise<ReadUpdate | null> {
+  try {
+    return await stepped(readUpdateSteps(update), options);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -136,7 +136,11 @@ async function expectBounded(name: string, attack: () => Promise<void>): Promise
     await attack();
     peak = Math.max(peak, rssBytes() - rss);
   });
-  console.info(`bounded: ${name}: /healthz worst ${worst.toFixed(0)} ms, RSS +${(peak / 1048576).toFixed(1)} MB`);
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  const loopMax = Number(/^sdg_event_loop_delay_max_seconds (\S+)$/m.exec(metrics)?.[1] ?? Number.NaN) * 1000;
+  console.info(
+    `bounded: ${name}: /healthz worst ${worst.toFixed(0)} ms, server loop delay max ${loopMax.toFixed(0)} ms, RSS +${(peak / 1048576).toFixed(1)} MB`,
+  );
   expect(await slowSteps()).toBe(slow);
   expect(worst).toBeLessThan(HEALTH_BOUND_MS + noiseFloorMs);
   // Where memory is once the attack is over: the peak includes buffers the collector frees later.
