@@ -9,6 +9,13 @@ import type { Connection } from './connection.ts';
 import { PrivateRooms } from './privateRooms.ts';
 import { Room, type RoomOptions } from './room.ts';
 
+/**
+ * A workshop stays loaded this long after its last connection leaves: loading a large board is
+ * the costliest thing a connection can make the server do, and a page reloading, a phone losing
+ * its signal or a client connecting and leaving on purpose must not make it happen each time.
+ */
+export const ROOM_LINGER_MS = 30_000;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
@@ -86,13 +93,7 @@ export class RoomRegistry {
    */
   async use<T>(id: string, task: (room: Room) => Promise<T>, lingerMs = 0): Promise<T> {
     const room = await this.acquire(id);
-    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
-    const drop = () => {
-      const left = (this.holds.get(id) ?? 1) - 1;
-      if (left > 0) this.holds.set(id, left);
-      else this.holds.delete(id);
-      this.release(room);
-    };
+    const drop = this.hold(room);
     try {
       await room.ready;
       return await task(room);
@@ -102,6 +103,18 @@ export class RoomRegistry {
     }
   }
 
+  /** Keeps a room loaded with no connection until the returned function is called. */
+  private hold(room: Room): () => void {
+    const id = room.id;
+    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
+    return () => {
+      const left = (this.holds.get(id) ?? 1) - 1;
+      if (left > 0) this.holds.set(id, left);
+      else this.holds.delete(id);
+      this.release(room);
+    };
+  }
+
   /**
    * The workshop's facilitation state as its room holds it now, loading the room if needed. It
    * waits for the room's load only, not for its queue: a private board judging an update reads
@@ -109,22 +122,20 @@ export class RoomRegistry {
    */
   async facilitation(id: string): Promise<Facilitation> {
     const room = await this.acquire(id);
-    this.holds.set(id, (this.holds.get(id) ?? 0) + 1);
+    const drop = this.hold(room);
     try {
       await room.loaded;
       if (room.isFailed) throw new Error('the workshop is unavailable');
       return readFacilitation(room.doc);
     } finally {
-      const left = (this.holds.get(id) ?? 1) - 1;
-      if (left > 0) this.holds.set(id, left);
-      else this.holds.delete(id);
-      this.release(room);
+      drop();
     }
   }
 
   leave(room: Room, conn: Connection): void {
     room.leave(conn);
-    this.release(room);
+    if (room.connections.size > 0 || this.rooms.get(room.id) !== room) return;
+    setTimeout(this.hold(room), ROOM_LINGER_MS).unref();
   }
 
   private release(room: Room): void {

@@ -46,6 +46,21 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe('a workshop whose last person leaves', () => {
+  it('stays loaded for a while, so that a reload or a dropped phone does not load the board again', async () => {
+    const a = client(workshop.tokens.participant);
+    await whenSynced(a);
+    const room = server.rooms.room(workshop.id);
+    expect(room).toBeDefined();
+    a.destroy();
+    await sleep(300);
+    const b = client(workshop.tokens.participant);
+    await whenSynced(b);
+    // The same room, not one loaded again from storage.
+    expect(server.rooms.room(workshop.id)).toBe(room);
+  });
+});
+
 describe('two stock y-websocket clients', () => {
   it('converge on each other’s cards within a second', async () => {
     const a = client(workshop.tokens.participant);
