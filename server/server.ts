@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { pino } from 'pino';
+import { preparePlanValidation } from '../shared/plan/index.ts';
 import { loadServerSecret } from './auth/serverSecret.ts';
 import { DEFAULTS, type LogLevel, PLAN_WORK_DEFAULTS, RATE_LIMIT_DEFAULTS } from './config.ts';
 import { createPlanWork, type PlanWork, type PlanWorkSettings } from './export/planWorkers.ts';
@@ -148,6 +149,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => resolve());
   });
   eventLoop.start();
+  // The plan schema's validator compiles in about half a second: now, not in a workshop's first export.
+  setTimeout(preparePlanValidation, 0).unref();
   const address = server.address() as AddressInfo;
   const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
