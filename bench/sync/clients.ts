@@ -277,6 +277,8 @@ export function stockClient({ address, onStamp }: RawClientOptions): BenchClient
   } else {
     const Socket = WebSocket as unknown as typeof globalThis.WebSocket;
     const provider = new WebsocketProvider(address.providerBase, address.room, doc, {
+      // Servers without the hello take the token from the URL (the reference ignores it).
+      params: !address.hello && address.token ? { token: address.token } : {},
       WebSocketPolyfill: address.hello ? helloWebSocket(helloFor(address), Socket) : Socket,
       disableBc: true,
     });
