@@ -15,7 +15,7 @@
 //   SYNC_BENCH_BEFORE=<dir>           also run our server as checked out in <dir> (an earlier commit,
 //                                     e.g. \`git worktree add ../before <commit>\`), side by side:
 //                                     a column "ours ÷ before" shows what a change cost
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -774,6 +774,27 @@ function goal(all: { scenario: Scenario; results: RunResult[] }[]): string {
   return verdicts.join('; ');
 }
 
+/** The commit of the build measured as "before". */
+function beforeCommit(): string {
+  try {
+    return execFileSync('git', ['-C', BEFORE_DIR as string, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function beforeVerdict(all: { scenario: Scenario; results: RunResult[] }[]): string {
+  return all
+    .filter(({ scenario }) => scenario.clients === 'raw')
+    .map(({ scenario, results }) => {
+      const ours = results.find((r) => r.server === 'ours');
+      const before = results.find((r) => r.server === 'before');
+      if (!ours || !before || ours.error || before.error) return `${scenario.key}: not measured`;
+      return `${scenario.key}: CPU ${ratio(ours.cpuPerUpdateUs, before.cpuPerUpdateUs)}, p99 ${ratio(ours.p99, before.p99)}`;
+    })
+    .join('; ');
+}
+
 function docSection(all: { scenario: Scenario; results: RunResult[] }[], minutes: number, loadAtStart: string): string {
   const parts = [
     '## Sync server: fan-out latency, CPU and memory',
@@ -837,6 +858,14 @@ function docSection(all: { scenario: Scenario; results: RunResult[] }[], minutes
       '',
     );
   }
+  if (BEFORE_DIR) {
+    parts.push(
+      `**Ours before** is our server as of commit \`${beforeCommit()}\` (\`SYNC_BENCH_BEFORE=<its checkout>\`),`,
+      'in the same run and harness; its clients put the token in the socket’s URL, as it expected.',
+      `Ours ÷ before, CPU per update and p99 (raw-client scenarios): ${beforeVerdict(all)}.`,
+      '',
+    );
+  }
   parts.push(
     `Goal, our p99 no worse than the reference’s (raw-client scenarios): ${goal(all)}.`,
     '',
@@ -844,7 +873,8 @@ function docSection(all: { scenario: Scenario; results: RunResult[] }[], minutes
     '`SYNC_BENCH_ONLY=ours,reference` run a part (printed only); `SYNC_BENCH_PROFILE=ours,reference`',
     'writes CPU profiles of those servers, with the measured windows (`windows.json`), to',
     '`$TMPDIR/sync-bench-profiles/<scenario>/<server>/`; `bench/sync/profileSummary.ts <dir>` sums them',
-    'over the windows.',
+    'over the windows. `SYNC_BENCH_BEFORE=<dir>` adds our server as checked out in `<dir>` (e.g.',
+    '`git worktree add ../before <commit>`, with its `node_modules`), to measure what a change cost.',
     `Machine: ${machineNote()} (the load at the end of the run; ${loadAtStart} at its start). On 2 shared cores, latency`,
     'includes waiting for a core (the clients’ process is busy too, and so is any other work on the',
     'machine): compare the servers within a table, and across runs only the ratios.',
