@@ -777,7 +777,9 @@ function goal(all: { scenario: Scenario; results: RunResult[] }[]): string {
 /** The commit of the build measured as "before". */
 function beforeCommit(): string {
   try {
-    return execFileSync('git', ['-C', BEFORE_DIR as string, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['-C', BEFORE_DIR as string, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
   } catch {
     return 'unknown';
   }
