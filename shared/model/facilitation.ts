@@ -64,12 +64,41 @@ export const VALIDATION_CHECK_LABELS: Record<ValidationCheck, string> = {
   budget: 'Its budget is reviewed',
 };
 
+/**
+ * What the walk-through decides on an intervention: agree it (it enters the plan, locked), send it
+ * back (with a comment saying why; it is decided again later) or set it aside (not in this plan).
+ */
+export const VALIDATION_DECISIONS = ['agreed', 'sent-back', 'set-aside'] as const;
+export type ValidationDecision = (typeof VALIDATION_DECISIONS)[number];
+export const VALIDATION_DECISION_LABELS: Record<ValidationDecision, string> = {
+  agreed: 'Agreed',
+  'sent-back': 'Sent back',
+  'set-aside': 'Set aside',
+};
+
 export interface ValidationRecord {
   checks: Partial<Record<ValidationCheck, boolean>>;
-  decision: 'agreed' | 'sent-back' | null;
+  decision: ValidationDecision | null;
   by: string;
   at: number;
   comment: string;
+  /** The checks left unticked when the decision was made (an agreement confirmed without them). */
+  checksLeft?: ValidationCheck[];
+}
+
+/** Where an intervention stands in the walk-through. */
+export type InterventionDecision = ValidationDecision | 'not-reviewed';
+
+/**
+ * The decision an intervention stands under. Agreement is its status (what the lock and the plan
+ * read), whether the walk-through or a facilitator set it; a walk-through record of "sent back" or
+ * "set aside" holds until the intervention is decided again. A record of "agreed" on an item that
+ * is no longer agreed (a facilitator reopened it) reads as not reviewed.
+ */
+export function interventionDecision(status: string, record: ValidationRecord | undefined): InterventionDecision {
+  if (status === 'agreed') return 'agreed';
+  const decision = record?.decision;
+  return decision === 'sent-back' || decision === 'set-aside' ? decision : 'not-reviewed';
 }
 
 export interface Facilitation {
@@ -309,4 +338,54 @@ export function setWalkItem(doc: Y.Doc, interventionId: string | null, origin?: 
 export function recordValidation(doc: Y.Doc, interventionId: string, record: ValidationRecord, origin?: unknown): void {
   const all = { ...readFacilitation(doc).validation, [interventionId]: record };
   set(doc, KEYS.validation, all, origin);
+}
+
+/** The checks of a record not ticked, in checklist order. */
+export function checksLeftOf(checks: ValidationRecord['checks']): ValidationCheck[] {
+  return VALIDATION_CHECKS.filter((c) => checks[c] !== true);
+}
+
+export interface Decide {
+  decision: ValidationDecision;
+  /** The facilitator's display name. */
+  by: string;
+  /** Why; required to send an item back. */
+  comment?: string;
+}
+
+/**
+ * Records a walk-through decision and sets the intervention's status to match, in one
+ * transaction: agreeing locks it; sending it back or setting it aside unlocks an agreed one. The
+ * checks left unticked are recorded with the decision.
+ */
+export function decideIntervention(
+  doc: Y.Doc,
+  interventionId: string,
+  input: Decide,
+  origin?: unknown,
+  now = Date.now(),
+) {
+  if (!(VALIDATION_DECISIONS as readonly string[]).includes(input.decision)) {
+    throw new Error(`decision: expected one of ${VALIDATION_DECISIONS.join(', ')}`);
+  }
+  const comment = (input.comment ?? '').trim();
+  if (input.decision === 'sent-back' && comment === '') throw new Error('sending an item back needs a comment');
+  const card = cardsMap(doc).get(interventionId);
+  if (!(card instanceof Y.Map) || card.get(K.kind) !== 'intervention')
+    throw new Error(`no intervention ${interventionId}`);
+  const previous = readFacilitation(doc).validation[interventionId];
+  const checks = previous?.checks ?? {};
+  doc.transact(() => {
+    const status = card.get(K.status);
+    if (input.decision === 'agreed') {
+      if (status !== 'agreed') card.set(K.status, 'agreed');
+    } else if (status === 'agreed') card.set(K.status, 'discussed');
+    if (card.get(K.status) !== status) card.set(K.updatedAt, now);
+    recordValidation(
+      doc,
+      interventionId,
+      { checks, decision: input.decision, by: input.by, at: now, comment, checksLeft: checksLeftOf(checks) },
+      origin,
+    );
+  }, origin);
 }

@@ -1,4 +1,5 @@
 // The document model: the only door to a board's Yjs layout.
+export * from './attendance.ts';
 export * from './ballots.ts';
 export * from './cards.ts';
 export * from './clipboard.ts';

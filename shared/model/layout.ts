@@ -4,6 +4,7 @@
 //   doc.getMap('meta')   workshop metadata and `schemaVersion`
 //   doc.getMap('cards')  card id → Y.Map (one per card)
 //   doc.getMap('links')  link id → Y.Map (one per link)
+//   doc.getMap('attendance')  person id → plain record (written by the server only)
 //
 // An item's Y.Map holds plain values (id, kind, status, author, createdAt, updatedAt, and x, y, w, h
 // for cards or from, to for links), `fields` (a Y.Map: text fields as Y.Text, lists as Y.Array of
@@ -14,6 +15,7 @@ import type { FieldSpec, FieldSpecs } from './fields.ts';
 export const META_KEY = 'meta';
 export const CARDS_KEY = 'cards';
 export const LINKS_KEY = 'links';
+export const ATTENDANCE_KEY = 'attendance';
 
 export const K = {
   id: 'id',
@@ -40,6 +42,9 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 }
 export function cardsMap(doc: Y.Doc): Y.Map<YItem> {
   return doc.getMap(CARDS_KEY);
+}
+export function attendanceMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ATTENDANCE_KEY);
 }
 export function linksMap(doc: Y.Doc): Y.Map<YItem> {
   return doc.getMap(LINKS_KEY);

@@ -1,9 +1,10 @@
 // The board's schema version and its migrations. The server migrates a board when it loads it
 // from storage, before any client syncs, so clients never race to migrate the same document.
-import type * as Y from 'yjs';
-import { metaMap } from './layout.ts';
+import * as Y from 'yjs';
+import { cardsMap, K, metaMap } from './layout.ts';
+import { LEGACY_STAKEHOLDER_GROUPS } from './vocabulary.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 const VERSION_KEY = 'schemaVersion';
 
 export interface Migration {
@@ -14,7 +15,23 @@ export interface Migration {
 }
 
 /** Ordered by `to`. Add one entry (and a frozen-board test) for every change to the layout. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    name: 'actors of a stakeholder group that merged into another take the merged group',
+    up(doc) {
+      for (const card of cardsMap(doc).values()) {
+        if (!(card instanceof Y.Map) || card.get(K.kind) !== 'actor') continue;
+        const fields = card.get(K.fields);
+        if (!(fields instanceof Y.Map)) continue;
+        const group = fields.get('group');
+        if (typeof group === 'string' && Object.hasOwn(LEGACY_STAKEHOLDER_GROUPS, group)) {
+          fields.set('group', LEGACY_STAKEHOLDER_GROUPS[group]);
+        }
+      }
+    },
+  },
+];
 
 export class NewerSchemaError extends Error {
   constructor(readonly found: number) {

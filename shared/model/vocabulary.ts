@@ -48,28 +48,63 @@ export const SECTOR_LABELS: Record<Sector, string> = {
   other: 'Other',
 };
 
+/**
+ * The method's stakeholder groups. The ids of the first list (2025) are kept where a group stayed
+ * the same, so that boards and plans written then read the same; 'development-partner' merged
+ * into 'international-organisation' (LEGACY_STAKEHOLDER_GROUPS).
+ */
 export const STAKEHOLDER_GROUPS = [
   'government-national',
   'government-local',
+  'parliament',
   'civil-society',
   'migrant-or-diaspora-association',
+  'workers-organisation',
   'private-sector',
   'academia',
   'international-organisation',
-  'development-partner',
+  'media',
+  'other',
 ] as const;
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 
 export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
-  'government-national': 'Government (national)',
-  'government-local': 'Government (local)',
+  'government-national': 'National government',
+  'government-local': 'Local or regional government',
+  parliament: 'Parliament',
   'civil-society': 'Civil society',
-  'migrant-or-diaspora-association': 'Migrant or diaspora association',
-  'private-sector': 'Private sector',
+  'migrant-or-diaspora-association': 'Migrant and diaspora associations',
+  'workers-organisation': 'Workers’ organisations',
+  'private-sector': 'Employers’ organisations and private sector',
   academia: 'Academia',
-  'international-organisation': 'International organisation',
-  'development-partner': 'Development partner',
+  'international-organisation': 'International and development organisations',
+  media: 'Media',
+  other: 'Other',
 };
+
+/** Groups of the first list that are no longer offered, and the group each now reads as. */
+export const LEGACY_STAKEHOLDER_GROUPS: Readonly<Record<string, StakeholderGroup>> = {
+  'development-partner': 'international-organisation',
+};
+
+/** The stakeholder group a stored value stands for: a current one, a legacy one mapped, or 'other'. */
+export function stakeholderGroupOf(value: unknown): StakeholderGroup | '' {
+  if (typeof value !== 'string' || value === '') return '';
+  if ((STAKEHOLDER_GROUPS as readonly string[]).includes(value)) return value as StakeholderGroup;
+  return Object.hasOwn(LEGACY_STAKEHOLDER_GROUPS, value)
+    ? (LEGACY_STAKEHOLDER_GROUPS[value] as StakeholderGroup)
+    : 'other';
+}
+
+/** The most a person's own words for "Other" may hold. */
+export const MAX_GROUP_DETAIL = 80;
+
+/** How a stakeholder group reads: its label, or the person's own words for "Other". */
+export function stakeholderGroupLabel(group: string, detail = ''): string {
+  const known = stakeholderGroupOf(group);
+  if (known === 'other' || known === '') return detail.trim() || (known === 'other' ? 'Other' : '—');
+  return STAKEHOLDER_GROUP_LABELS[known];
+}
 
 export const ACTOR_ROLES = ['lead', 'partner', 'funder', 'monitor'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
@@ -122,8 +157,17 @@ export const SUPPORTING_ACTIVITY_LABELS: Record<SupportingActivityKind, string> 
   advocacy: 'Advocacy',
 };
 
-export const WORKSHOP_LEVELS = ['local', 'national'] as const;
+export const WORKSHOP_LEVELS = ['local', 'provincial-or-regional', 'national'] as const;
 export type WorkshopLevel = (typeof WORKSHOP_LEVELS)[number];
+
+export const WORKSHOP_LEVEL_LABELS: Record<WorkshopLevel, string> = {
+  local: 'Local',
+  'provincial-or-regional': 'Provincial or regional',
+  national: 'National',
+};
+
+/** The levels plans of schema 1 and 2 could state. */
+export const LEGACY_WORKSHOP_LEVELS = ['local', 'national'] as const;
 
 /** Turns a kebab-case vocabulary value into words for display when no label table exists. */
 export function humanise(value: string): string {

@@ -5,5 +5,7 @@ export * from './planAnalysis.ts';
 export * from './planLayout.ts';
 export * from './planLimits.ts';
 export * from './planSchema.ts';
+export * from './planScope.ts';
+export * from './planStanding.ts';
 export * from './planTypes.ts';
 export * from './validatePlan.ts';

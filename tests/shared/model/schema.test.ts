@@ -106,3 +106,23 @@ describe('migrateBoard', () => {
     expect(migrateBoard(doc)).toEqual({ from: 1, to: SCHEMA_VERSION });
   });
 });
+
+describe('migration to schema 2', () => {
+  it('moves actors of the merged "development partner" group into "international and development organisations"', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', 1);
+    const fields = new Y.Map<unknown>();
+    const actor = new Y.Map<unknown>();
+    doc.transact(() => {
+      actor.set('id', 'a1');
+      actor.set('kind', 'actor');
+      actor.set('fields', fields);
+      fields.set('name', 'GIZ');
+      fields.set('group', 'development-partner');
+      doc.getMap('cards').set('a1', actor);
+    });
+    expect(migrateBoard(doc)).toEqual({ from: 1, to: 2 });
+    expect(fields.get('group')).toBe('international-organisation');
+    expect(fields.get('name')).toBe('GIZ');
+  });
+});
