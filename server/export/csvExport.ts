@@ -1,9 +1,12 @@
 // The interaction matrix as CSV: one row per scored pair (a sparse matrix that any spreadsheet
 // pivots into a grid), with the rationale and conditions a grid cannot hold. RFC 4180 quoting
-// and CRLF line ends; a UTF-8 byte-order mark so that Excel reads accents and Devanagari.
+// and CRLF line ends; a UTF-8 byte-order mark so that Excel reads accents and Devanagari. Each
+// row also carries the plan's details (workshop, level, territory, dates, period, validation,
+// adoption), so that a row read on its own, or a file merged with others, still says where it
+// comes from and what standing it has.
 import { interactionLevel } from '../../shared/model/index.ts';
 import type { ActionPlan } from '../../shared/plan/index.ts';
-import { planLookup, STATUS_LABELS } from './planText.ts';
+import { planLookup, STATUS_LABELS, workshopDetails } from './planText.ts';
 
 const BOM = '\uFEFF';
 const HEADER = [
@@ -21,6 +24,9 @@ const HEADER = [
   'link id',
 ];
 
+/** The plan's details, as columns after the pair's (planText.workshopDetails gives the values). */
+const DETAILS = ['Workshop', 'Level', 'Territory', 'Workshop dates', 'Plan period', 'Validation', 'Adoption'];
+
 /** A text cell: quoted when it holds a separator, quote or line break; doubled quotes inside. */
 export function csvText(value: string): string {
   // A leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
@@ -34,7 +40,9 @@ export function csvRow(cells: readonly (string | number)[]): string {
 
 export function renderMatrixCsv(plan: ActionPlan): Buffer {
   const names = planLookup(plan);
-  const rows = [csvRow(HEADER)];
+  const details = new Map(workshopDetails(plan));
+  const detailCells = DETAILS.map((label) => details.get(label) ?? '');
+  const rows = [csvRow([...HEADER, ...DETAILS.map((d) => d.toLowerCase())])];
   for (const x of plan.interactions) {
     rows.push(
       csvRow([
@@ -50,6 +58,7 @@ export function renderMatrixCsv(plan: ActionPlan): Buffer {
         x.incoherence,
         STATUS_LABELS[x.status],
         x.id,
+        ...detailCells,
       ]),
     );
   }

@@ -15,21 +15,30 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { formatScore, humanise, scoreColour } from '../../shared/model/index.ts';
+import { formatScore, scoreColour } from '../../shared/model/index.ts';
 import type { ActionPlan, PlanInteraction } from '../../shared/plan/index.ts';
 import { textColourOn } from '../../shared/sdg/catalogue.ts';
 import {
   ANALYSIS_INTRO,
+  adoptionRecordedText,
+  adoptionText,
   analysisCellText,
   analysisTables,
+  decisionLabel,
+  decisionRows,
   groupLabel,
   interventionFields,
-  periodText,
+  PEOPLE_COLUMNS,
+  peopleRows,
   planLookup,
   planTitle,
   printable,
+  STATUS_LABELS,
+  standingOfItem,
   timeText,
+  walkThroughChecksLeft,
   walkThroughText,
+  workshopDetails,
 } from './planText.ts';
 
 /** A paragraph whose line breaks stay line breaks. */
@@ -100,7 +109,7 @@ function analysisAnnex(plan: ActionPlan): (Paragraph | Table)[] {
 function interactionTable(plan: ActionPlan, pairs: readonly PlanInteraction[]) {
   const names = planLookup(plan);
   return table(
-    ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence'],
+    ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence', 'Status'],
     pairs.map((x) => [
       names.label(x.from),
       names.label(x.to),
@@ -108,6 +117,7 @@ function interactionTable(plan: ActionPlan, pairs: readonly PlanInteraction[]) {
       x.rationale,
       x.conditions,
       x.confidence,
+      STATUS_LABELS[x.status],
     ]),
   );
 }
@@ -120,9 +130,9 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
 
   body.push(heading(planTitle(plan), HeadingLevel.TITLE));
   body.push(text('Migration-SDG action plan', { bold: true }));
-  body.push(text(`${humanise(w.level)} level${w.territory ? `: ${w.territory}` : ''}`));
-  if (w.startDate || w.endDate) body.push(text(`Workshop: ${periodText(w.startDate, w.endDate)}`));
-  body.push(text(`Validation: ${humanise(plan.validation.status)}`));
+  for (const [label, value] of workshopDetails(plan).slice(1)) {
+    if (value) body.push(text(`${label}: ${value}`, label === 'Validation' ? { bold: true } : undefined));
+  }
   body.push(
     text(
       `Exported ${timeText(p.exportedAt)} by ${p.product.name} ${p.product.version}` +
@@ -132,12 +142,10 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
   );
 
   body.push(heading('Participants', HeadingLevel.HEADING_1, true));
-  body.push(
-    table(
-      ['Stakeholder group', 'People', 'Names'],
-      w.participants.map((g) => [g.label, String(g.count), g.names.join(', ')]),
-    ),
-  );
+  const groups = w.participants.map((g) => `${g.label} (${g.count})`).join(', ');
+  if (groups) body.push(text(`${groups}.`));
+  if (w.observers.length > 0) body.push(text(`Observers: ${w.observers.map((o) => o.name).join(', ')}.`));
+  body.push(table([...PEOPLE_COLUMNS], peopleRows(plan)));
 
   body.push(heading('Objectives and targets', HeadingLevel.HEADING_1, true));
   body.push(
@@ -154,6 +162,7 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
   if (plan.interventions.length === 0) body.push(text('None.', { italics: true }));
   plan.interventions.forEach((intervention, i) => {
     body.push(heading(`${i + 1}. ${intervention.title || 'Untitled intervention'}`, HeadingLevel.HEADING_2));
+    body.push(text(standingOfItem(plan, intervention.id), { italics: true }));
     const sections = [
       ...interventionFields(intervention),
       {
@@ -204,14 +213,39 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
     ),
   );
 
-  body.push(heading('Validated items', HeadingLevel.HEADING_1, true));
-  const agreed = plan.validation.items.filter((v) => v.status === 'agreed');
+  body.push(heading('Validation', HeadingLevel.HEADING_1, true));
+  body.push(text(plan.validation.summary, { bold: true }));
+  if (w.adoption) {
+    body.push(text(`${adoptionText(w.adoption)}. ${adoptionRecordedText(w.adoption)}.`));
+    if (w.adoption.note) body.push(text(w.adoption.note));
+  }
+  body.push(heading('Walk-through decisions', HeadingLevel.HEADING_2));
+  body.push(
+    table(
+      ['Intervention', 'In this plan', 'Status', 'Walk-through', 'Checks left', 'Comment'],
+      decisionRows(plan).map((d) => [
+        d.title || 'Untitled intervention',
+        d.inPlan ? 'yes' : 'no',
+        d.status,
+        walkThroughText(d.walked) || d.decision,
+        walkThroughChecksLeft(d.walked),
+        d.walked?.comment ?? '',
+      ]),
+    ),
+  );
+  body.push(heading('Items of the plan', HeadingLevel.HEADING_2));
   const { counts } = plan.validation;
   body.push(text(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`));
   body.push(
     table(
-      ['Item', 'Kind', 'Last changed', 'Walk-through'],
-      agreed.map((v) => [v.title, v.kind, timeText(v.updatedAt), walkThroughText(v.walkThrough)]),
+      ['Item', 'Kind', 'Status', 'Decision', 'Last changed'],
+      plan.validation.items.map((v) => [
+        v.title,
+        v.kind,
+        STATUS_LABELS[v.status],
+        decisionLabel(v.decision),
+        timeText(v.updatedAt),
+      ]),
     ),
   );
 

@@ -2,20 +2,28 @@
 // section per intervention, the scored interactions, validation, and the annex "Synergies and
 // trade-offs" with the plan's analysis, as the document has it), in plain text that diffs well
 // in a repository or a wiki.
-import { formatScore, humanise } from '../../shared/model/index.ts';
+import { formatScore } from '../../shared/model/index.ts';
 import type { ActionPlan } from '../../shared/plan/index.ts';
 import {
   ANALYSIS_INTRO,
+  adoptionRecordedText,
+  adoptionText,
   analysisCellText,
   analysisTables,
+  decisionLabel,
+  decisionRows,
   groupLabel,
   interventionFields,
-  periodText,
+  PEOPLE_COLUMNS,
+  peopleRows,
   planLookup,
   planTitle,
   STATUS_LABELS,
+  standingOfItem,
   timeText,
+  walkThroughChecksLeft,
   walkThroughText,
+  workshopDetails,
 } from './planText.ts';
 
 /** Escapes what Markdown would read as markup (or raw HTML) in text typed on the board. */
@@ -42,18 +50,16 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
   const names = planLookup(plan);
   const w = plan.workshop;
   const out: string[] = [`# ${mdText(planTitle(plan))}: action plan`, ''];
-  out.push(`- **Level:** ${w.level}`);
-  if (w.territory) out.push(`- **Territory:** ${mdText(w.territory)}`);
-  if (w.startDate || w.endDate) out.push(`- **Dates:** ${periodText(w.startDate, w.endDate)}`);
-  out.push(`- **Validation:** ${humanise(plan.validation.status)}`, '');
+  for (const [label, value] of workshopDetails(plan).slice(1)) {
+    if (value) out.push(`- **${label}:** ${mdText(value)}`);
+  }
+  out.push('');
 
   out.push('## Participants', '');
-  out.push(
-    ...table(
-      ['Stakeholder group', 'People', 'Names'],
-      w.participants.map((p) => [p.label, String(p.count), p.names.join(', ')]),
-    ),
-  );
+  const groups = w.participants.map((g) => `${g.label} (${g.count})`).join(', ');
+  if (groups) out.push(`${mdText(groups)}.`, '');
+  if (w.observers.length > 0) out.push(`Observers: ${mdText(w.observers.map((o) => o.name).join(', '))}.`, '');
+  out.push(...table([...PEOPLE_COLUMNS], peopleRows(plan)));
 
   out.push('## Objectives and targets', '');
   out.push(
@@ -84,6 +90,7 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
   if (plan.interventions.length === 0) out.push('_None._', '');
   plan.interventions.forEach((intervention, i) => {
     out.push(`### ${i + 1}. ${mdText(intervention.title)}`, '');
+    out.push(`_${mdText(standingOfItem(plan, intervention.id))}_`, '');
     const targets = intervention.targets.map((c) => names.longLabel(c.target) + (c.note ? ` (${c.note})` : ''));
     const actors = intervention.implementedBy.map(
       (m) => `${names.label(m.actor)}: ${m.role}${m.tasks ? `, ${m.tasks}` : ''}`,
@@ -118,7 +125,7 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
   );
   out.push(
     ...table(
-      ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence', 'Incoherence'],
+      ['From', 'To', 'Score', 'Rationale', 'Conditions', 'Confidence', 'Incoherence', 'Status'],
       plan.interactions.map((x) => [
         names.label(x.from),
         names.label(x.to),
@@ -127,23 +134,44 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
         x.conditions,
         x.confidence,
         x.incoherence,
+        STATUS_LABELS[x.status],
       ]),
     ),
   );
 
   out.push('## Validation', '');
+  out.push(`**${mdText(plan.validation.summary)}**`, '');
+  if (w.adoption) {
+    out.push(`${mdText(adoptionText(w.adoption))}. ${mdText(adoptionRecordedText(w.adoption))}.`, '');
+    if (w.adoption.note) out.push(mdText(w.adoption.note), '');
+  }
+  out.push('### Walk-through decisions', '');
+  out.push(
+    ...table(
+      ['Intervention', 'In this plan', 'Status', 'Decision', 'Walk-through', 'Checks left', 'Comment'],
+      decisionRows(plan).map((d) => [
+        d.title || 'Untitled intervention',
+        d.inPlan ? 'yes' : 'no',
+        d.status,
+        d.decision,
+        walkThroughText(d.walked),
+        walkThroughChecksLeft(d.walked),
+        d.walked?.comment ?? '',
+      ]),
+    ),
+  );
+  out.push('### Items of the plan', '');
   const { counts } = plan.validation;
   out.push(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`, '');
   out.push(
     ...table(
-      ['Item', 'Kind', 'Status', 'Last changed', 'Walk-through', 'Comment'],
+      ['Item', 'Kind', 'Status', 'Decision', 'Last changed'],
       plan.validation.items.map((v) => [
         v.title,
         v.kind,
         STATUS_LABELS[v.status],
+        decisionLabel(v.decision),
         timeText(v.updatedAt),
-        walkThroughText(v.walkThrough),
-        v.walkThrough?.comment ?? '',
       ]),
     ),
   );

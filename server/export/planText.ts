@@ -10,16 +10,19 @@ import {
   humanise,
   INTERVENTION_TYPE_LABELS,
   type InteractionScore,
-  STAKEHOLDER_GROUP_LABELS,
-  type StakeholderGroup,
+  type InterventionDecision,
+  stakeholderGroupLabel,
   VALIDATION_CHECK_LABELS,
+  VALIDATION_DECISION_LABELS,
+  WORKSHOP_LEVEL_LABELS,
 } from '../../shared/model/index.ts';
 import {
   type ActionPlan,
   PLAN_SYNERGY_LIMIT,
+  type PlanAdoption,
   type PlanAnalysisEnd,
-  type PlanDecision,
   type PlanIntervention,
+  type PlanPerson,
   type PlanPrioritised,
   type PlanRankedInteraction,
   type PlanTarget,
@@ -87,8 +90,8 @@ export const STATUS_LABELS: Record<CardStatus, string> = {
   agreed: 'Agreed',
 };
 
-export function groupLabel(group: string): string {
-  return STAKEHOLDER_GROUP_LABELS[group as StakeholderGroup] ?? humanise(group);
+export function groupLabel(group: string, detail = ''): string {
+  return stakeholderGroupLabel(group, detail);
 }
 
 /** A date-time from the plan as a reader writes it: "2026-03-03 09:30 UTC". */
@@ -96,18 +99,133 @@ export function timeText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-const DECISION_LABELS: Record<PlanDecision, string> = { agreed: 'Agreed', 'sent-back': 'Sent back' };
+/** An intervention's decision in words: "Agreed", "Sent back", "Set aside", "Not reviewed". */
+export function decisionLabel(decision: InterventionDecision | undefined): string {
+  if (!decision) return '';
+  return decision === 'not-reviewed' ? 'Not reviewed' : VALIDATION_DECISION_LABELS[decision];
+}
 
 /** The walk-through's decision on an item in a line ("Agreed by Ada, 2026-12-04 10:31 UTC"), or ''. */
 export function walkThroughText(walked: PlanWalkThrough | undefined): string {
   if (!walked) return '';
   const by = walked.by ? ` by ${walked.by}` : '';
-  return `${DECISION_LABELS[walked.decision]}${by}, ${timeText(walked.at)}`;
+  return `${decisionLabel(walked.decision)}${by}, ${timeText(walked.at)}`;
 }
 
 /** The checklist items the walk-through ticked, by their labels. */
 export function walkThroughChecks(walked: PlanWalkThrough | undefined): string {
   return walked ? walked.checks.map((c) => VALIDATION_CHECK_LABELS[c]).join('; ') : '';
+}
+
+/** The checklist items left unticked when the decision was made, by their labels. */
+export function walkThroughChecksLeft(walked: PlanWalkThrough | undefined): string {
+  return walked ? walked.checksLeft.map((c) => VALIDATION_CHECK_LABELS[c]).join('; ') : '';
+}
+
+export function levelLabel(level: string): string {
+  return WORKSHOP_LEVEL_LABELS[level as keyof typeof WORKSHOP_LEVEL_LABELS] ?? humanise(level);
+}
+
+/** "Adopted by the Provincial Assembly on 2027-01-15 (Decision 12/2027)". */
+export function adoptionText(adoption: PlanAdoption): string {
+  const reference = adoption.reference ? ` (${adoption.reference})` : '';
+  return `Adopted by ${adoption.body} on ${adoption.date}${reference}`;
+}
+
+/** Who recorded the adoption and when. */
+export function adoptionRecordedText(adoption: PlanAdoption): string {
+  const by = adoption.recordedBy ? ` by ${adoption.recordedBy}` : '';
+  return `Recorded${by}, ${timeText(adoption.recordedAt)}`;
+}
+
+/**
+ * The workshop's details as label and value, in the order every format writes them. The
+ * standing ("Validated", "Adopted", "Draft: …") is the plan's own words (planStanding.ts).
+ */
+export function workshopDetails(plan: ActionPlan): [string, string][] {
+  const w = plan.workshop;
+  const rows: [string, string][] = [
+    ['Workshop', planTitle(plan)],
+    ['Level', levelLabel(w.level)],
+    ['Territory', w.territory],
+    ['Workshop dates', periodText(w.startDate, w.endDate)],
+    ['Plan period', periodText(w.periodStart, w.periodEnd)],
+    ['Validation', plan.validation.summary],
+  ];
+  if (w.adoption) {
+    rows.push(['Adoption', adoptionText(w.adoption)]);
+    if (w.adoption.note) rows.push(['Adoption note', w.adoption.note]);
+    rows.push(['Adoption recorded', adoptionRecordedText(w.adoption)]);
+  }
+  return rows;
+}
+
+export const ROLE_LABELS: Record<PlanPerson['role'], string> = {
+  facilitator: 'Facilitator',
+  participant: 'Participant',
+  viewer: 'Observer',
+};
+
+/** "3 cards, 2 links, 1 comment, 0 dots". */
+export function contributionsText(person: PlanPerson): string {
+  const c = person.contributions;
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return [
+    n(c.cards, 'card', 'cards'),
+    n(c.links, 'link', 'links'),
+    n(c.comments, 'comment', 'comments'),
+    n(c.dots, 'dot', 'dots'),
+  ].join(', ');
+}
+
+/** When a person was there: "2026-12-04 09:00 UTC to 11:30 UTC, 150 min", or what is known. */
+export function attendanceText(person: PlanPerson): string {
+  if (!person.firstJoined) return 'not in the attendance record (author of items)';
+  const last = person.lastSeen ? ` to ${timeText(person.lastSeen)}` : '';
+  return `${timeText(person.firstJoined)}${last}, ${person.minutesConnected} min`;
+}
+
+/** The people table every format writes: one row per person, participants by group, then observers. */
+export const PEOPLE_COLUMNS = ['Stakeholder group', 'Name', 'Role', 'Attended', 'Contributions'] as const;
+
+export function peopleRows(plan: ActionPlan): string[][] {
+  const w = plan.workshop;
+  const row = (person: PlanPerson, group: string) => [
+    group,
+    person.name,
+    ROLE_LABELS[person.role],
+    attendanceText(person),
+    contributionsText(person),
+  ];
+  return [
+    ...w.participants.flatMap((g) =>
+      g.people.map((person) => row(person, groupLabel(person.group, person.groupDetail) || g.label)),
+    ),
+    ...w.observers.map((person) => row(person, groupLabel(person.group, person.groupDetail))),
+  ];
+}
+
+/** The plan's interventions and those it leaves out, each with its status and decision, for the validation section. */
+export function decisionRows(
+  plan: ActionPlan,
+): { title: string; status: string; decision: string; walked: PlanWalkThrough | undefined; inPlan: boolean }[] {
+  const inPlan = plan.validation.items
+    .filter((v) => v.kind === 'intervention')
+    .map((v) => ({
+      title: v.title,
+      status: STATUS_LABELS[v.status],
+      decision: decisionLabel(v.decision),
+      walked: v.walkThrough,
+      inPlan: true,
+    }));
+  const outside = plan.validation.outside.map((v) => ({
+    title: v.title,
+    status: STATUS_LABELS[v.status],
+    decision: decisionLabel(v.decision),
+    walked: v.walkThrough,
+    inPlan: false,
+  }));
+  return [...inPlan, ...outside];
 }
 
 /** The workshop's dates as ISO dates (no locale to guess): both, or whichever is set. */
@@ -301,4 +419,16 @@ export function analysisTables(plan: ActionPlan): AnalysisTable[] {
       ],
     },
   ];
+}
+
+/** An item's status and, for an intervention, its decision: "Status: Discussed. Decision: Sent back by Ada: “Needs a budget”." */
+export function standingOfItem(plan: ActionPlan, id: string): string {
+  const item = plan.validation.items.find((v) => v.id === id);
+  if (!item) return '';
+  const status = `Status: ${STATUS_LABELS[item.status]}.`;
+  if (!item.decision) return status;
+  const walked = item.walkThrough;
+  const by = walked?.by ? ` by ${walked.by}` : '';
+  const comment = walked?.comment ? `: “${walked.comment}”` : '';
+  return `${status} Decision: ${decisionLabel(item.decision)}${walked ? by : ''}${comment}.`;
 }

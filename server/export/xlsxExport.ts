@@ -7,7 +7,6 @@ import {
   CARD_FIELDS,
   type FieldSpecs,
   formatScore,
-  humanise,
   type InteractionScore,
   scoreColour,
 } from '../../shared/model/index.ts';
@@ -16,17 +15,21 @@ import { textColourOn } from '../../shared/sdg/catalogue.ts';
 import {
   ANALYSIS_INTRO,
   analysisTables,
+  decisionLabel,
   fieldText,
   groupLabel,
+  PEOPLE_COLUMNS,
   PRIORITISED_LABELS,
-  periodText,
+  peopleRows,
   planLookup,
   planTitle,
   printable,
   STATUS_LABELS,
   timeText,
   walkThroughChecks,
+  walkThroughChecksLeft,
   walkThroughText,
+  workshopDetails,
 } from './planText.ts';
 
 /** Excel refuses cells longer than 32,767 characters; a longer text is cut with a mark. */
@@ -60,14 +63,11 @@ function workshopSheet(book: ExcelJS.Workbook, plan: ActionPlan): void {
   const sheet = book.addWorksheet('Workshop');
   sheet.columns = [{ width: 28 }, { width: 60 }, { width: 60 }];
   const rows: Cell[][] = [
-    ['Title', planTitle(plan)],
-    ['Level', humanise(w.level)],
-    ['Territory', w.territory],
-    ['Dates', periodText(w.startDate, w.endDate)],
-    ['Validation', humanise(plan.validation.status)],
+    ...workshopDetails(plan).map(([label, value]): Cell[] => [label === 'Workshop' ? 'Title' : label, value]),
     [],
-    ['Participants by stakeholder group', 'Names', 'People'],
-    ...w.participants.map((g) => [g.label, g.names.join(', '), g.count]),
+    ['Participants by stakeholder group', 'People', 'Names'],
+    ...w.participants.map((g) => [g.label, g.count, g.people.map((p) => p.name).join(', ')]),
+    ...(w.observers.length > 0 ? [['Observers', w.observers.length, w.observers.map((o) => o.name).join(', ')]] : []),
     [],
     ['Exported at', timeText(p.exportedAt)],
     ['Exported by', `${p.product.name} ${p.product.version}`],
@@ -379,27 +379,55 @@ export async function renderXlsx(plan: ActionPlan): Promise<Buffer> {
 
   table(
     book,
+    'People',
+    PEOPLE_COLUMNS.map((header) => ({ header, width: header === 'Name' ? 28 : 36 })),
+    peopleRows(plan),
+  );
+
+  table(
+    book,
     'Validation',
     [
       { header: 'Item', width: 48 },
       { header: 'Kind', width: 14 },
+      { header: 'In this plan', width: 12 },
       { header: 'Status', width: 11 },
+      { header: 'Decision', width: 13 },
       { header: 'Last changed', width: 22 },
       { header: 'Walk-through', width: 36 },
       { header: 'Checks ticked', width: 36 },
+      { header: 'Checks left', width: 36 },
       { header: 'Comment', width: 36 },
       { header: 'Id', width: 12 },
     ],
-    plan.validation.items.map((v) => [
-      v.title,
-      v.kind,
-      STATUS_LABELS[v.status],
-      timeText(v.updatedAt),
-      walkThroughText(v.walkThrough),
-      walkThroughChecks(v.walkThrough),
-      v.walkThrough?.comment ?? '',
-      v.id,
-    ]),
+    [
+      ...plan.validation.items.map((v) => [
+        v.title,
+        v.kind,
+        'yes',
+        STATUS_LABELS[v.status],
+        decisionLabel(v.decision),
+        timeText(v.updatedAt),
+        walkThroughText(v.walkThrough),
+        walkThroughChecks(v.walkThrough),
+        walkThroughChecksLeft(v.walkThrough),
+        v.walkThrough?.comment ?? '',
+        v.id,
+      ]),
+      ...plan.validation.outside.map((v) => [
+        v.title,
+        'intervention',
+        'no',
+        STATUS_LABELS[v.status],
+        decisionLabel(v.decision),
+        '',
+        walkThroughText(v.walkThrough),
+        walkThroughChecks(v.walkThrough),
+        walkThroughChecksLeft(v.walkThrough),
+        v.walkThrough?.comment ?? '',
+        v.id,
+      ]),
+    ],
   );
 
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -9,26 +9,32 @@ import {
   type Card,
   type CardOf,
   cardTitle,
+  checksLeftOf,
   checkValue,
-  LINK_ENDS,
+  type InterventionDecision,
   LINK_FIELDS,
   type Link,
   listCards,
   listLinks,
+  readAdoption,
+  readAttendance,
   readFacilitation,
   readMeta,
   schemaVersionOf,
   VALIDATION_CHECKS,
+  VALIDATION_DECISIONS,
   type ValidationRecord,
 } from '../model/index.ts';
 import { getTarget, SDG_TARGETS, type SdgTarget } from '../sdg/catalogue.ts';
 import { planAnalysis } from './planAnalysis.ts';
 import { validFields } from './planFields.ts';
-import { participantsOf, validationOf } from './planSummary.ts';
+import { agreedScope, fullScope } from './planScope.ts';
+import { countDecisions, interventionDecisions, standingOf, standingText } from './planStanding.ts';
+import { peopleOf } from './planSummary.ts';
 import {
   type ActionPlan,
-  PLAN_DECISIONS,
   PLAN_SCHEMA_VERSION,
+  type PlanAdoption,
   type PlanCardRecord,
   type PlanContribution,
   type PlanDecision,
@@ -36,7 +42,9 @@ import {
   type PlanInclude,
   type PlanInteraction,
   type PlanItemKind,
+  type PlanOutsideItem,
   type PlanRecord,
+  type PlanValidation,
   type PlanValidationItem,
   type PlanWalkThrough,
 } from './planTypes.ts';
@@ -46,7 +54,7 @@ export const PRODUCT_NAME = 'sdg-workshop-board';
 const DATE = { type: 'date', label: 'Date' } as const;
 
 export interface BuildOptions {
-  /** 'agreed' (the default) keeps agreed items only; a link also needs both its cards kept. */
+  /** 'agreed' (the default) keeps what the room agreed (planScope.ts); 'all' keeps every item. */
   include?: PlanInclude;
   /** The workshop the board belongs to, for provenance. */
   workshopId?: string;
@@ -64,17 +72,24 @@ export function isoTime(ms: number): string {
   return new Date(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, ms))).toISOString();
 }
 
-/** The walk-through's record of an intervention as the plan states it; null before a decision. */
-function walkThroughOf(record: ValidationRecord | undefined): PlanWalkThrough | null {
-  if (!record || !(PLAN_DECISIONS as readonly unknown[]).includes(record.decision)) return null;
+/**
+ * The walk-through's record of an intervention as the plan states it: the record behind the
+ * decision it stands under, or null (not reviewed, or agreed outside the walk-through).
+ */
+function walkThroughOf(record: ValidationRecord | undefined, decision: InterventionDecision): PlanWalkThrough | null {
+  if (!record || record.decision !== decision || !(VALIDATION_DECISIONS as readonly unknown[]).includes(decision)) {
+    return null;
+  }
   if (typeof record.at !== 'number' || !Number.isFinite(record.at)) return null;
   const checks = typeof record.checks === 'object' && record.checks !== null ? record.checks : {};
+  const left = Array.isArray(record.checksLeft) ? record.checksLeft : checksLeftOf(checks);
   return {
-    decision: record.decision as PlanDecision,
+    decision: decision as PlanDecision,
     by: typeof record.by === 'string' ? record.by : '',
     at: isoTime(record.at),
     comment: typeof record.comment === 'string' ? record.comment : '',
     checks: VALIDATION_CHECKS.filter((c) => checks[c] === true),
+    checksLeft: VALIDATION_CHECKS.filter((c) => left.includes(c)),
   };
 }
 
@@ -111,22 +126,23 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): ActionPlan {
   const include = options.include ?? 'agreed';
-  const kept = (item: Card | Link) => include === 'all' || item.status === 'agreed';
+  const now = options.now ?? Date.now();
+  const allCards = listCards(board);
+  const allLinks = listLinks(board);
+  const scope = (include === 'all' ? fullScope : agreedScope)(allCards, allLinks);
 
   const cards = new Map<string, Card>();
   const objectives: CardOf<'objective'>[] = [];
   const targets: CardOf<'target'>[] = [];
   const interventions: CardOf<'intervention'>[] = [];
   const actors: CardOf<'actor'>[] = [];
-  for (const card of listCards(board)) {
-    if (!kept(card)) continue;
+  for (const card of allCards) {
+    if (!scope.cards.has(card.id)) continue;
     switch (card.kind) {
       case 'objective':
         objectives.push(card);
         break;
       case 'target':
-        // A code outside the catalogue names no target a plan could hold (the schema lists the 169).
-        if (!getTarget(card.fields.code)) continue;
         targets.push(card);
         break;
       case 'intervention':
@@ -137,27 +153,12 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
         break;
       case 'note':
       case 'frame':
-        // Working material of the workshop, not part of the plan.
+        // Working material of the workshop, not part of the plan (the scope never holds them).
         continue;
     }
     cards.set(card.id, card);
   }
-  // The ends' kinds are checked again: addLink enforces them, but a remote client need not.
-  const joins = (link: Link) => {
-    const ends = LINK_ENDS[link.kind];
-    const from = cards.get(link.from)?.kind;
-    const to = cards.get(link.to)?.kind;
-    return (
-      from !== undefined &&
-      to !== undefined &&
-      link.from !== link.to &&
-      (ends.from as readonly string[]).includes(from) &&
-      (ends.to as readonly string[]).includes(to)
-    );
-  };
-  const links = listLinks(board)
-    .filter((link) => kept(link) && joins(link))
-    .sort(byCreation);
+  const links = allLinks.filter((link) => scope.links.has(link.id)).sort(byCreation);
   objectives.sort(byCreation);
   targets.sort((a, b) => targetRank(a) - targetRank(b) || byCreation(a, b));
   interventions.sort(byCreation);
@@ -224,7 +225,7 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
     actors: actors.map((c) => ({ ...cardRecordOf(c), ...validFields(CARD_FIELDS.actor, c.fields) })),
     interactions,
     provenance: {
-      exportedAt: isoTime(options.now ?? Date.now()),
+      exportedAt: isoTime(now),
       product: { name: PRODUCT_NAME, version: options.productVersion ?? 'unknown' },
       sourceWorkshopId: options.workshopId ?? '',
       boardSchemaVersion: schemaVersionOf(board),
@@ -236,16 +237,27 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
     const card = cards.get(id);
     return card ? cardTitle(card) : id;
   };
+  const facilitation = readFacilitation(board);
+  const decisions = interventionDecisions(allCards, facilitation.validation);
+  const walked = (id: string, decision: InterventionDecision) =>
+    walkThroughOf(Object.hasOwn(facilitation.validation, id) ? facilitation.validation[id] : undefined, decision);
   const items: PlanValidationItem[] = [];
   const record = (kind: PlanItemKind, r: PlanRecord, itemTitle: string) =>
     items.push({ kind, id: r.id, title: itemTitle, status: r.status, updatedAt: r.updatedAt });
-  const decisions = readFacilitation(board).validation;
   for (const o of plan.objectives) record('objective', o, o.title);
   for (const t of plan.targets) record('target', t, t.code);
   for (const i of plan.interventions) {
-    record('intervention', i, i.title);
-    const walked = walkThroughOf(decisions[i.id]);
-    if (walked) (items[items.length - 1] as PlanValidationItem).walkThrough = walked;
+    const decision = decisions.get(i.id) ?? 'not-reviewed';
+    const walkThrough = walked(i.id, decision);
+    items.push({
+      kind: 'intervention',
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      updatedAt: i.updatedAt,
+      decision,
+      ...(walkThrough ? { walkThrough } : {}),
+    });
   }
   for (const a of plan.actors) record('actor', a, a.name);
   for (const owner of [...plan.objectives, ...plan.interventions]) {
@@ -255,17 +267,55 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
     for (const m of i.implementedBy) record('implements', m, `${title(m.actor)} → ${i.title}`);
   }
   for (const x of plan.interactions) record('interaction', x, `${title(x.from)} → ${title(x.to)}`);
+  // The interventions this plan leaves out, with their decisions: a draft names what is pending.
+  const outside: PlanOutsideItem[] = [];
+  for (const card of [...allCards].sort(byCreation)) {
+    if (card.kind !== 'intervention' || scope.cards.has(card.id)) continue;
+    const decision = decisions.get(card.id) ?? 'not-reviewed';
+    const walkThrough = walked(card.id, decision);
+    outside.push({
+      id: card.id,
+      title: card.fields.title,
+      status: card.status,
+      decision,
+      ...(walkThrough ? { walkThrough } : {}),
+    });
+  }
+
+  const adoptionRecord = readAdoption(board);
+  const adoption: PlanAdoption | null = adoptionRecord
+    ? { ...adoptionRecord, recordedAt: isoTime(adoptionRecord.recordedAt) }
+    : null;
+  const decisionCounts = countDecisions(decisions.values());
+  const standing = standingOf(decisionCounts, adoption !== null);
+  const statuses: PlanValidation['counts'] = { proposed: 0, discussed: 0, agreed: 0 };
+  for (const item of items) statuses[item.status]++;
+  const validation: PlanValidation = {
+    status: standing,
+    summary: standingText(standing, decisionCounts),
+    decisions: decisionCounts,
+    counts: statuses,
+    items,
+    outside,
+  };
 
   const meta = readMeta(board);
   // The meta's dates are plain strings on the board; one that is not a date reads as unset.
   const date = (value: string) => (checkValue(DATE, value, 'date') === null ? value : '');
+  const people = peopleOf(readAttendance(board), allCards, allLinks, now, isoTime);
   return {
     schemaVersion: plan.schemaVersion,
     workshop: {
-      ...meta,
+      title: meta.title,
+      level: meta.level,
+      territory: meta.territory,
       startDate: date(meta.startDate),
       endDate: date(meta.endDate),
-      participants: participantsOf(recordsOf(plan)),
+      periodStart: date(meta.periodStart),
+      periodEnd: date(meta.periodEnd),
+      participants: people.participants,
+      observers: people.observers,
+      adoption,
     },
     objectives: plan.objectives,
     targets: plan.targets,
@@ -274,19 +324,7 @@ export function buildActionPlan(board: Y.Doc, options: BuildOptions = {}): Actio
     interactions: plan.interactions,
     // From the plan's items, not the board: the analysis describes what the plan holds.
     analysis: planAnalysis(plan),
-    validation: validationOf(items),
+    validation,
     provenance: plan.provenance,
   };
-}
-
-function recordsOf(plan: Omit<ActionPlan, 'workshop' | 'analysis' | 'validation'>): PlanRecord[] {
-  return [
-    ...plan.objectives,
-    ...plan.targets,
-    ...plan.interventions,
-    ...plan.actors,
-    ...plan.interactions,
-    ...plan.objectives.flatMap((o) => o.targets),
-    ...plan.interventions.flatMap((i) => [...i.targets, ...i.implementedBy]),
-  ];
 }

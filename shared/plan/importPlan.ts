@@ -13,7 +13,9 @@ import {
   type LinkFields,
   type LinkKind,
   migrateBoard,
+  recordAdoption,
   recordValidation,
+  restoreAttendance,
   updateCard,
   updateLink,
   updateMeta,
@@ -75,8 +77,31 @@ export function boardFromPlan(plan: ActionPlan): Y.Doc {
   const at = (id: string) => positions.get(id) as PlanPosition;
   doc.transact(() => {
     migrateBoard(doc, IMPORT_ORIGIN);
-    const { title, level, territory, startDate, endDate } = plan.workshop;
-    updateMeta(doc, { title, level, territory, startDate, endDate }, IMPORT_ORIGIN);
+    const { title, level, territory, startDate, endDate, periodStart, periodEnd, adoption } = plan.workshop;
+    updateMeta(doc, { title, level, territory, startDate, endDate, periodStart, periodEnd }, IMPORT_ORIGIN);
+    if (adoption) {
+      const { recordedAt, ...record } = adoption;
+      recordAdoption(doc, record, IMPORT_ORIGIN, Date.parse(recordedAt));
+    }
+    // Who took part stays with the plan: people with a person id come back as attendance records.
+    const people = [...plan.workshop.participants.flatMap((g) => g.people), ...plan.workshop.observers];
+    restoreAttendance(
+      doc,
+      people
+        .filter((p) => p.id !== '' && p.firstJoined !== '')
+        .map((p) => ({
+          personId: p.id,
+          name: p.name,
+          group: p.group,
+          groupDetail: p.groupDetail,
+          role: p.role,
+          firstJoined: Date.parse(p.firstJoined),
+          lastSeen: p.lastSeen === '' ? Date.parse(p.firstJoined) : Date.parse(p.lastSeen),
+          secondsConnected: p.minutesConnected * 60,
+          connectedSince: null,
+        })),
+      IMPORT_ORIGIN,
+    );
     // Cards first: a link's two cards must exist when it is added.
     for (const o of plan.objectives) addPlanCard(doc, 'objective', o, at(o.id));
     for (const t of plan.targets) addPlanCard(doc, 'target', t, at(t.id));
@@ -102,6 +127,7 @@ export function boardFromPlan(plan: ActionPlan): Y.Doc {
           by: walked.by,
           at: Date.parse(walked.at),
           comment: walked.comment,
+          checksLeft: walked.checksLeft,
         },
         IMPORT_ORIGIN,
       );

@@ -1,7 +1,26 @@
 // What a JSON Schema cannot say about a plan: every id is used once, every link names a card of
 // the right kind that the plan holds, and every time is a real one. Checked after the schema
 // has passed, so the shape is known.
-import type { PlanItems, PlanProblem, PlanRecord, PlanValidation } from './planTypes.ts';
+import { isIsoDate } from '../model/index.ts';
+import type { PlanAdoption, PlanItems, PlanPerson, PlanProblem, PlanRecord } from './planTypes.ts';
+
+/** What integrity reads of the workshop (versions 1 and 2 have none of the people or adoption). */
+interface WorkshopEntry {
+  startDate?: string;
+  endDate?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  adoption?: PlanAdoption | null;
+  participants?: ReadonlyArray<{ group: string; people?: readonly PlanPerson[] }>;
+  observers?: readonly PlanPerson[];
+}
+
+/** What integrity reads of a validation item (every schema version has these). */
+interface ValidationEntry {
+  kind: string;
+  id: string;
+  walkThrough?: { at: string };
+}
 
 interface Located {
   path: string;
@@ -31,8 +50,38 @@ function recordsOf(plan: PlanItems): Located[] {
   return out;
 }
 
-export function checkIntegrity(plan: PlanItems & { validation?: Pick<PlanValidation, 'items'> }): PlanProblem[] {
+export function checkIntegrity(
+  plan: PlanItems & { validation?: { items: readonly ValidationEntry[] }; workshop?: WorkshopEntry },
+): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  const realTime = (path: string, value: string) => {
+    if (value !== '' && Number.isNaN(Date.parse(value))) {
+      problems.push({ path, message: `not a real date and time: "${value}"` });
+    }
+  };
+  const realDate = (path: string, value: string | undefined) => {
+    if (value && !isIsoDate(value)) problems.push({ path, message: `not a real date: "${value}"` });
+  };
+  const workshop = plan.workshop;
+  if (workshop) {
+    for (const key of ['startDate', 'endDate', 'periodStart', 'periodEnd'] as const) {
+      realDate(`/workshop/${key}`, workshop[key]);
+    }
+    if (workshop.adoption) {
+      realDate('/workshop/adoption/date', workshop.adoption.date);
+      realTime('/workshop/adoption/recordedAt', workshop.adoption.recordedAt);
+    }
+    const people = (workshop.participants ?? []).flatMap((group, i) =>
+      (group.people ?? []).map((person, j) => ({ path: `/workshop/participants/${i}/people/${j}`, person })),
+    );
+    (workshop.observers ?? []).forEach((person, j) => {
+      people.push({ path: `/workshop/observers/${j}`, person });
+    });
+    for (const { path, person } of people) {
+      realTime(`${path}/firstJoined`, person.firstJoined);
+      realTime(`${path}/lastSeen`, person.lastSeen);
+    }
+  }
   // One id space for cards and links: the board could tell them apart, but a reader of the plan could not.
   const firstUse = new Map<string, string>();
   for (const { path, record } of recordsOf(plan)) {

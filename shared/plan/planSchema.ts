@@ -1,16 +1,25 @@
 // The published JSON Schema of the action plan (docs/action-plan.schema.json is generated from
 // this object). Fields of cards and links come from the model's specs via fieldSchema.ts; the
 // frame around them mirrors planTypes.ts, and the round-trip tests check that the two agree.
-import { CARD_FIELDS, CARD_STATUSES, LINK_FIELDS, VALIDATION_CHECKS, WORKSHOP_LEVELS } from '../model/index.ts';
+import {
+  ATTENDANCE_ROLES,
+  CARD_FIELDS,
+  CARD_STATUSES,
+  LEGACY_WORKSHOP_LEVELS,
+  LINK_FIELDS,
+  VALIDATION_CHECKS,
+  VALIDATION_DECISIONS,
+  WORKSHOP_LEVELS,
+} from '../model/index.ts';
 import { SDG_TARGETS } from '../sdg/catalogue.ts';
 import { DATE_PATTERN, type JsonSchema, strictObject, withFields } from './fieldSchema.ts';
+import { PLAN_STANDINGS } from './planStanding.ts';
 import {
-  PLAN_DECISIONS,
+  LEGACY_VALIDATION_STATUSES,
   PLAN_INCLUDES,
   PLAN_ITEM_KINDS,
   PLAN_SCHEMA_VERSION,
   PLAN_SYNERGY_LIMIT,
-  PLAN_VALIDATION_STATUSES,
   type PlanSchemaVersion,
 } from './planTypes.ts';
 
@@ -114,10 +123,29 @@ const INTERVENTION = card(
 
 const ACTOR = card('Actor', withFields({ ...CARD_RECORD }, CARD_FIELDS.actor));
 
-const WORKSHOP = strictObject(
+/** The stakeholder groups plans of schema 1 and 2 could give an actor (vocabulary.ts has today's). */
+const LEGACY_ACTOR_GROUPS = [
+  'government-national',
+  'government-local',
+  'civil-society',
+  'migrant-or-diaspora-association',
+  'private-sector',
+  'academia',
+  'international-organisation',
+  'development-partner',
+] as const;
+
+/** The actor as schema 1 and 2 published it: the same, with the first list of groups. */
+function legacyActor(): JsonSchema {
+  const actor = JSON.parse(JSON.stringify(ACTOR)) as { properties: Record<string, Record<string, unknown>> };
+  actor.properties.group = { ...actor.properties.group, enum: [...LEGACY_ACTOR_GROUPS] };
+  return actor as JsonSchema;
+}
+
+const LEGACY_WORKSHOP = strictObject(
   {
     title: TEXT,
-    level: { enum: [...WORKSHOP_LEVELS] },
+    level: { enum: [...LEGACY_WORKSHOP_LEVELS] },
     territory: TEXT,
     startDate: { type: 'string', pattern: DATE_PATTERN },
     endDate: { type: 'string', pattern: DATE_PATTERN },
@@ -130,9 +158,65 @@ const WORKSHOP = strictObject(
   { title: 'Workshop' },
 );
 
-const WALK_THROUGH = strictObject(
+const DATE_OR_EMPTY = { type: 'string', pattern: DATE_PATTERN } as const;
+const TIME_OR_EMPTY = { anyOf: [DATE_TIME, { const: '' }] } as const;
+
+const PERSON = strictObject(
   {
-    decision: { enum: [...PLAN_DECISIONS] },
+    id: { ...TEXT, description: 'Their person id: the id their items, comments and dots carry.' },
+    name: TEXT,
+    group: { ...TEXT, description: 'A stakeholder group id (the actor’s list), or another the person chose.' },
+    groupDetail: { ...TEXT, description: 'Their own words when the group is "other".' },
+    role: { enum: [...ATTENDANCE_ROLES] },
+    firstJoined: { ...TIME_OR_EMPTY, description: '"" for an author the attendance record does not know.' },
+    lastSeen: TIME_OR_EMPTY,
+    minutesConnected: COUNT,
+    contributions: strictObject(
+      { cards: COUNT, links: COUNT, comments: COUNT, dots: COUNT },
+      { description: 'What they did on the whole board: cards and links created, comments written, dots given.' },
+    ),
+  },
+  {
+    title: 'Person',
+    description: 'One person who took part, from the server’s attendance record; import restores it.',
+  },
+);
+
+const ADOPTION = strictObject(
+  {
+    body: { ...TEXT, minLength: 1, description: 'The body that adopted the plan.' },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    reference: { ...TEXT, description: 'The act, decision or reference number.' },
+    note: TEXT,
+    recordedBy: { ...TEXT, description: 'The facilitator who recorded it.' },
+    recordedAt: DATE_TIME,
+  },
+  { title: 'Adoption', description: 'The formal adoption of the plan; import restores it.' },
+);
+
+const WORKSHOP = strictObject(
+  {
+    title: TEXT,
+    level: { enum: [...WORKSHOP_LEVELS] },
+    territory: TEXT,
+    startDate: { ...DATE_OR_EMPTY, description: 'The workshop’s first day.' },
+    endDate: { ...DATE_OR_EMPTY, description: 'The workshop’s last day.' },
+    periodStart: { ...DATE_OR_EMPTY, description: 'The start of the period the plan covers.' },
+    periodEnd: { ...DATE_OR_EMPTY, description: 'The end of the period the plan covers.' },
+    participants: {
+      description: 'The people who took part (facilitators and participants) by stakeholder group.',
+      type: 'array',
+      items: strictObject({ group: TEXT, label: TEXT, count: COUNT, people: { type: 'array', items: ref('person') } }),
+    },
+    observers: { description: 'Viewers: they followed the workshop without editing.', ...listOf('person') },
+    adoption: { anyOf: [ref('adoption'), { type: 'null' }] },
+  },
+  { title: 'Workshop' },
+);
+
+const LEGACY_WALK_THROUGH = strictObject(
+  {
+    decision: { enum: ['agreed', 'sent-back'] },
     by: { ...TEXT, description: 'The display name of the facilitator who decided.' },
     at: DATE_TIME,
     comment: TEXT,
@@ -144,11 +228,28 @@ const WALK_THROUGH = strictObject(
   },
 );
 
+const CHECKS = { type: 'array', items: { enum: [...VALIDATION_CHECKS] }, uniqueItems: true } as const;
+
+const WALK_THROUGH = strictObject(
+  {
+    decision: { enum: [...VALIDATION_DECISIONS] },
+    by: { ...TEXT, description: 'The display name of the facilitator who decided.' },
+    at: DATE_TIME,
+    comment: { ...TEXT, description: 'Why; always given for an item sent back.' },
+    checks: { ...CHECKS, description: 'The checklist items ticked.' },
+    checksLeft: { ...CHECKS, description: 'The checklist items left unticked when the decision was made.' },
+  },
+  {
+    title: 'Walk-through decision',
+    description: 'What the validation walk-through decided on an intervention; import restores it.',
+  },
+);
+
 /** Version 2 adds the walk-through's decision to the interventions it decided on. */
-const validation = (walked: boolean) =>
+const legacyValidation = (walked: boolean) =>
   strictObject(
     {
-      status: { enum: [...PLAN_VALIDATION_STATUSES] },
+      status: { enum: [...LEGACY_VALIDATION_STATUSES] },
       counts: strictObject({ proposed: COUNT, discussed: COUNT, agreed: COUNT }),
       items: {
         type: 'array',
@@ -172,6 +273,58 @@ const validation = (walked: boolean) =>
         : 'A summary of the items’ statuses; derived, ignored on import.',
     },
   );
+
+const DECISION = { enum: [...VALIDATION_DECISIONS, 'not-reviewed'] } as const;
+
+const VALIDATION = strictObject(
+  {
+    status: {
+      enum: [...PLAN_STANDINGS],
+      description:
+        'validated: every intervention of the board is decided, none is sent back, one at least is agreed; adopted: validated and formally adopted; draft otherwise.',
+    },
+    summary: {
+      ...TEXT,
+      description: '"Validated", "Adopted" or "Draft: N agreed, M sent back, K set aside, L not reviewed".',
+    },
+    decisions: strictObject(
+      { agreed: COUNT, sentBack: COUNT, setAside: COUNT, notReviewed: COUNT },
+      { description: 'The walk-through’s decisions on every intervention of the board.' },
+    ),
+    counts: strictObject(
+      { proposed: COUNT, discussed: COUNT, agreed: COUNT },
+      { description: 'The statuses of the plan’s items.' },
+    ),
+    items: {
+      type: 'array',
+      items: strictObject(
+        {
+          kind: { enum: [...PLAN_ITEM_KINDS] },
+          id: ID,
+          title: TEXT,
+          status: STATUS,
+          updatedAt: DATE_TIME,
+          decision: { ...DECISION, description: 'An intervention’s decision.' },
+          walkThrough: ref('walkThrough'),
+        },
+        { optional: ['decision', 'walkThrough'] },
+      ),
+    },
+    outside: {
+      description: 'The interventions of the board this plan does not hold, with their decisions.',
+      type: 'array',
+      items: strictObject(
+        { id: ID, title: TEXT, status: STATUS, decision: DECISION, walkThrough: ref('walkThrough') },
+        { optional: ['walkThrough'] },
+      ),
+    },
+  },
+  {
+    title: 'Validation',
+    description:
+      'Where the plan stands, derived on export; import restores the walk-through’s decisions on the plan’s interventions.',
+  },
+);
 
 const PROVENANCE = strictObject(
   {
@@ -302,11 +455,14 @@ const ANALYSIS = strictObject(
 );
 
 /**
- * The schema of one plan version. Version 1 is version 2 without the analysis and walk-through; import still reads it
- * (validatePlan.ts), and the published file is the current version's.
+ * The schema of one plan version. Version 1 is version 2 without the analysis and walk-through; version 3 changed
+ * the workshop and validation sections (planTypes.ts). Import still reads 1 and 2 (validatePlan.ts), and the
+ * published file is the current version's.
  */
 export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
   const analysed = version >= 2;
+  // Version 3 is the current one; 1 and 2 keep the sections and vocabularies they were published with.
+  const current = version >= 3;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: schemaId(version),
@@ -330,17 +486,17 @@ export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
       },
     ),
     definitions: {
-      workshop: WORKSHOP,
+      workshop: current ? WORKSHOP : LEGACY_WORKSHOP,
       objective: OBJECTIVE,
       target: TARGET,
       intervention: INTERVENTION,
-      actor: ACTOR,
+      actor: current ? ACTOR : legacyActor(),
       contribution: CONTRIBUTION,
       implementation: IMPLEMENTATION,
       interaction: INTERACTION,
       author: AUTHOR,
       position: POSITION,
-      validation: validation(analysed),
+      validation: current ? VALIDATION : legacyValidation(analysed),
       provenance: PROVENANCE,
       ...(analysed
         ? {
@@ -350,9 +506,10 @@ export function actionPlanSchema(version: PlanSchemaVersion): JsonSchema {
             analysisEnd: ANALYSIS_END,
             rankedInteraction: RANKED_INTERACTION,
             coherenceNote: COHERENCE_NOTE,
-            walkThrough: WALK_THROUGH,
+            walkThrough: current ? WALK_THROUGH : LEGACY_WALK_THROUGH,
           }
         : {}),
+      ...(current ? { person: PERSON, adoption: ADOPTION } : {}),
     },
   };
 }

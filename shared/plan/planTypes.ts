@@ -2,24 +2,32 @@
 // (CardFields, LinkFields), so a field added to a kind appears here and in the JSON Schema
 // (planSchema.ts) without a second edit; the frame around them is written once in each file.
 import type {
+  AttendanceRole,
   Author,
   CardFields,
   CardStatus,
   InteractionScore,
+  InterventionDecision,
   InterventionType,
   LinkFields,
   ValidationCheck,
+  ValidationDecision,
   WorkshopLevel,
 } from '../model/index.ts';
+import type { DecisionCounts, PlanStanding } from './planStanding.ts';
 
 /**
  * Bumped on every incompatible change to the plan's shape; import refuses newer versions.
  * 2 added `analysis` and the walk-through's decisions on validation items (a reader of version 1
  * refuses the unknown properties); import still reads version 1 plans and derives their analysis.
+ * 3 made the plan follow the mapping (planScope.ts) and state its standing from the walk-through's
+ * decisions (planStanding.ts), added set-aside decisions and the checks left, the workshop's
+ * period, the adoption record, the attendance (participants with their contributions, and
+ * observers), the provincial or regional level and the method's stakeholder groups.
  */
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 3;
 /** Every version import reads, oldest first. */
-export const PLAN_SCHEMA_VERSIONS = [1, 2] as const;
+export const PLAN_SCHEMA_VERSIONS = [1, 2, 3] as const;
 export type PlanSchemaVersion = (typeof PLAN_SCHEMA_VERSIONS)[number];
 
 /** How many of the strongest synergies the plan's analysis lists (every trade-off is listed). */
@@ -29,8 +37,8 @@ export const PLAN_INCLUDES = ['agreed', 'all'] as const;
 /** Which items go into a plan: only agreed ones (the default) or every one. */
 export type PlanInclude = (typeof PLAN_INCLUDES)[number];
 
-export const PLAN_VALIDATION_STATUSES = ['validated', 'partly-validated', 'not-validated'] as const;
-export type PlanValidationStatus = (typeof PLAN_VALIDATION_STATUSES)[number];
+/** What plans of schema 1 and 2 said of their validation (derived from the items' statuses). */
+export const LEGACY_VALIDATION_STATUSES = ['validated', 'partly-validated', 'not-validated'] as const;
 
 /** The kinds of item a plan holds: four card kinds and three link kinds (notes and frames stay on the board). */
 export const PLAN_ITEM_KINDS = [
@@ -92,25 +100,67 @@ export type PlanIntervention = PlanCardRecord &
 
 export type PlanActor = PlanCardRecord & CardFields<'actor'>;
 
-/** People who authored the plan's items, by stakeholder group (the board keeps no attendance list). */
+/** What a person did on the board: cards and links they created, comments they wrote, dots they gave. */
+export interface PlanContributions {
+  cards: number;
+  links: number;
+  comments: number;
+  dots: number;
+}
+
+/**
+ * One person who took part, from the server's attendance record. The times are '' for a person
+ * the board knows only as an author (their work predates the attendance record).
+ */
+export interface PlanPerson {
+  /** Their person id: the id their cards, comments and dots carry. */
+  id: string;
+  name: string;
+  group: string;
+  /** Their own words when the group is "other". */
+  groupDetail: string;
+  role: AttendanceRole;
+  firstJoined: string;
+  lastSeen: string;
+  minutesConnected: number;
+  contributions: PlanContributions;
+}
+
+/** The people of one stakeholder group who took part (facilitators and participants). */
 export interface PlanParticipantGroup {
   group: string;
   label: string;
   count: number;
-  names: string[];
+  people: PlanPerson[];
+}
+
+/** The record of the plan's formal adoption. */
+export interface PlanAdoption {
+  body: string;
+  date: string;
+  reference: string;
+  note: string;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 export interface PlanWorkshop {
   title: string;
   level: WorkshopLevel;
   territory: string;
+  /** The workshop's dates. */
   startDate: string;
   endDate: string;
+  /** The period the plan covers. */
+  periodStart: string;
+  periodEnd: string;
   participants: PlanParticipantGroup[];
+  /** Viewers: they followed the workshop without editing. */
+  observers: PlanPerson[];
+  adoption: PlanAdoption | null;
 }
 
-export const PLAN_DECISIONS = ['agreed', 'sent-back'] as const;
-export type PlanDecision = (typeof PLAN_DECISIONS)[number];
+export type PlanDecision = ValidationDecision;
 
 /** What the validation walk-through decided on an intervention: who, when, and with what checks. */
 export interface PlanWalkThrough {
@@ -121,6 +171,8 @@ export interface PlanWalkThrough {
   comment: string;
   /** The checklist items ticked, in checklist order (shared/model/facilitation.ts). */
   checks: ValidationCheck[];
+  /** The checklist items left unticked when the decision was made. */
+  checksLeft: ValidationCheck[];
 }
 
 export interface PlanValidationItem {
@@ -130,15 +182,32 @@ export interface PlanValidationItem {
   status: CardStatus;
   /** When the item last changed (the board does not record who set a status outside the walk-through). */
   updatedAt: string;
-  /** Schema 2: an intervention the walk-through decided on; import restores the record. */
+  /** An intervention's decision (interventions only). */
+  decision?: InterventionDecision;
+  /** The walk-through's record of that decision; import restores it. */
   walkThrough?: PlanWalkThrough;
 }
 
-/** A summary of the items' statuses, derived on export and ignored on import. */
+/** An intervention of the board that this plan does not hold (sent back, set aside, not reviewed). */
+export interface PlanOutsideItem {
+  id: string;
+  title: string;
+  status: CardStatus;
+  decision: InterventionDecision;
+  walkThrough?: PlanWalkThrough;
+}
+
+/** Where the plan stands (planStanding.ts), derived on export; import restores the decisions. */
 export interface PlanValidation {
-  status: PlanValidationStatus;
+  status: PlanStanding;
+  /** "Validated", "Adopted" or "Draft: 2 agreed, 1 sent back, 0 set aside, 0 not reviewed". */
+  summary: string;
+  /** The decisions on every intervention of the board. */
+  decisions: DecisionCounts;
+  /** The statuses of the plan's items. */
   counts: Record<CardStatus, number>;
   items: PlanValidationItem[];
+  outside: PlanOutsideItem[];
 }
 
 export interface PlanProvenance {
@@ -250,8 +319,38 @@ export interface ActionPlan {
   provenance: PlanProvenance;
 }
 
-/** A plan as version 1 wrote it: the same, without the analysis. */
-export type ActionPlanV1 = Omit<ActionPlan, 'schemaVersion' | 'analysis'> & { schemaVersion: 1 };
+/** A walk-through record as version 2 wrote it. */
+export interface LegacyWalkThrough {
+  decision: 'agreed' | 'sent-back';
+  by: string;
+  at: string;
+  comment: string;
+  checks: ValidationCheck[];
+}
+
+/** The workshop and validation sections as versions 1 and 2 wrote them. */
+export interface LegacyPlanParts {
+  workshop: {
+    title: string;
+    level: 'local' | 'national';
+    territory: string;
+    startDate: string;
+    endDate: string;
+    participants: Array<{ group: string; label: string; count: number; names: string[] }>;
+  };
+  validation: {
+    status: (typeof LEGACY_VALIDATION_STATUSES)[number];
+    counts: Record<CardStatus, number>;
+    items: Array<Omit<PlanValidationItem, 'decision' | 'walkThrough'> & { walkThrough?: LegacyWalkThrough }>;
+  };
+}
+
+/** A plan as version 2 wrote it. */
+export type ActionPlanV2 = Omit<ActionPlan, 'schemaVersion' | 'workshop' | 'validation'> &
+  LegacyPlanParts & { schemaVersion: 2 };
+
+/** A plan as version 1 wrote it: version 2 without the analysis. */
+export type ActionPlanV1 = Omit<ActionPlanV2, 'schemaVersion' | 'analysis'> & { schemaVersion: 1 };
 
 /** What a plan says about the board; the analysis is derived from these alone. */
 export type PlanItems = Pick<ActionPlan, 'objectives' | 'targets' | 'interventions' | 'actors' | 'interactions'>;

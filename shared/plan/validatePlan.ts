@@ -2,18 +2,22 @@
 // once) and the integrity checks accept it. Problems are JSON Pointers with a sentence each, so
 // a planner fixing a hand-edited file can find every mistake in one pass.
 import type { ErrorObject } from 'ajv';
+import { checksLeftOf, LEGACY_STAKEHOLDER_GROUPS, type ValidationCheck } from '../model/index.ts';
 import { type CappedValidator, compileCapped } from './cappedValidator.ts';
 import { inlineDefinitions } from './inlineDefinitions.ts';
 import { planAnalysis } from './planAnalysis.ts';
 import { checkIntegrity } from './planIntegrity.ts';
 import { checkPlanLimits } from './planLimits.ts';
 import { actionPlanSchema } from './planSchema.ts';
+import { countDecisions, standingOf, standingText } from './planStanding.ts';
 import {
   type ActionPlan,
   type ActionPlanV1,
+  type ActionPlanV2,
   PLAN_SCHEMA_VERSION,
   type PlanProblem,
   type PlanSchemaVersion,
+  type PlanValidationItem,
 } from './planTypes.ts';
 
 export type PlanCheck = { ok: true; plan: ActionPlan } | { ok: false; problems: PlanProblem[] };
@@ -24,6 +28,8 @@ export const MAX_PLAN_PROBLEMS = 1_000;
 /** The plan's lists, checked entry by entry so that checking can stop (cappedValidator.ts). */
 const PLAN_LISTS = [
   '/workshop/participants',
+  '/workshop/observers',
+  '/validation/outside',
   '/objectives',
   '/targets',
   '/interventions',
@@ -61,18 +67,75 @@ export function preparePlanValidation(): void {
   schemaValidator(PLAN_SCHEMA_VERSION);
 }
 
-/** A version 1 plan as the current version: the same items, with their analysis derived. */
-export function upgradePlan(plan: ActionPlanV1): ActionPlan {
+/**
+ * A version 1 or 2 plan as the current version: the same items (actors of a merged stakeholder
+ * group in the merged one), its analysis derived when it had none, the walk-through's records
+ * with the checks they left, and the standing derived from what the plan holds. Its participants
+ * were authors' names without an attendance record: they become people without times.
+ */
+export function upgradePlan(plan: ActionPlanV1 | ActionPlanV2): ActionPlan {
+  const items: PlanValidationItem[] = plan.validation.items.map(({ walkThrough, ...item }) => {
+    if (item.kind !== 'intervention') return item;
+    const decision =
+      item.status === 'agreed' ? 'agreed' : walkThrough?.decision === 'sent-back' ? 'sent-back' : 'not-reviewed';
+    const checks: Partial<Record<ValidationCheck, boolean>> = {};
+    for (const c of walkThrough?.checks ?? []) checks[c] = true;
+    return {
+      ...item,
+      decision,
+      ...(walkThrough && walkThrough.decision === decision
+        ? { walkThrough: { ...walkThrough, checksLeft: checksLeftOf(checks) } }
+        : {}),
+    };
+  });
+  const decisions = countDecisions(items.flatMap((i) => (i.decision ? [i.decision] : [])));
+  const standing = standingOf(decisions, false);
+  const participants = plan.workshop.participants.map((group) => ({
+    group: Object.hasOwn(LEGACY_STAKEHOLDER_GROUPS, group.group)
+      ? (LEGACY_STAKEHOLDER_GROUPS[group.group] as string)
+      : group.group,
+    label: group.label,
+    count: group.count,
+    people: group.names.map((name) => ({
+      id: '',
+      name,
+      group: group.group,
+      groupDetail: '',
+      role: 'participant' as const,
+      firstJoined: '',
+      lastSeen: '',
+      minutesConnected: 0,
+      contributions: { cards: 0, links: 0, comments: 0, dots: 0 },
+    })),
+  }));
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
-    workshop: plan.workshop,
+    workshop: {
+      ...plan.workshop,
+      periodStart: '',
+      periodEnd: '',
+      participants,
+      observers: [],
+      adoption: null,
+    },
     objectives: plan.objectives,
     targets: plan.targets,
     interventions: plan.interventions,
-    actors: plan.actors,
+    actors: plan.actors.map((actor) =>
+      Object.hasOwn(LEGACY_STAKEHOLDER_GROUPS, actor.group)
+        ? { ...actor, group: LEGACY_STAKEHOLDER_GROUPS[actor.group] as typeof actor.group }
+        : actor,
+    ),
     interactions: plan.interactions,
-    analysis: planAnalysis(plan),
-    validation: plan.validation,
+    analysis: 'analysis' in plan ? plan.analysis : planAnalysis(plan),
+    validation: {
+      status: standing,
+      summary: standingText(standing, decisions),
+      decisions,
+      counts: plan.validation.counts,
+      items,
+      outside: [],
+    },
     provenance: plan.provenance,
   };
 }
@@ -122,18 +185,18 @@ export function validatePlan(value: unknown): PlanCheck {
       ],
     };
   }
-  // Anything but an older version is checked as the current one (its "must be 2" then says why).
-  const older = version === 1;
-  const validate = schemaValidator(older ? 1 : PLAN_SCHEMA_VERSION);
+  // Anything but an older version is checked as the current one (its "must be 3" then says why).
+  const older = version === 1 || version === 2;
+  const validate = schemaValidator(older ? version : PLAN_SCHEMA_VERSION);
   const { errors, stopped } = validate(value, MAX_PLAN_PROBLEMS);
   if (errors.length > 0) {
     const problems = errors.map(describe);
     if (stopped) problems.push({ path: '', message: `checking stopped after ${MAX_PLAN_PROBLEMS} problems` });
     return { ok: false, problems };
   }
-  const problems = checkIntegrity(value as ActionPlan | ActionPlanV1);
+  const problems = checkIntegrity(value as ActionPlan | ActionPlanV1 | ActionPlanV2);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, plan: older ? upgradePlan(value as ActionPlanV1) : (value as ActionPlan) };
+  return { ok: true, plan: older ? upgradePlan(value as ActionPlanV1 | ActionPlanV2) : (value as ActionPlan) };
 }
 
 /**

@@ -27,7 +27,7 @@ describe('buildActionPlan', () => {
     const plan = buildActionPlan(new Y.Doc());
     expect(validatePlan(plan).ok).toBe(true);
     expect(plan).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       objectives: [],
       targets: [],
       interventions: [],
@@ -42,40 +42,75 @@ describe('buildActionPlan', () => {
         duplication: [],
         coverage: { targetsWithoutIntervention: [], interventionsWithoutTarget: [] },
       },
-      workshop: { title: '', participants: [] },
-      validation: { status: 'not-validated', items: [] },
+      workshop: { title: '', participants: [], observers: [], adoption: null, periodStart: '', periodEnd: '' },
+      validation: {
+        status: 'draft',
+        summary: 'Draft: 0 agreed, 0 sent back, 0 set aside, 0 not reviewed',
+        items: [],
+        outside: [],
+      },
     });
   });
 
-  it('keeps only agreed items by default, and a link only when it and both its cards are agreed', () => {
+  it('keeps what the room agreed by default: agreed items and what agreed interventions stand on', () => {
     const doc = board();
-    const target = addCard(doc, { kind: 'target', x: 0, y: 0, author: ME, status: 'agreed', fields: { code: '10.7' } });
+    const target = addCard(doc, { kind: 'target', x: 0, y: 0, author: ME, fields: { code: '10.7' } });
+    const otherTarget = addCard(doc, { kind: 'target', x: 0, y: 0, author: ME, fields: { code: '8.8' } });
+    const loneTarget = addCard(doc, { kind: 'target', x: 0, y: 0, author: ME, fields: { code: '1.1' } });
     const agreed = addCard(doc, { kind: 'intervention', x: 0, y: 0, author: ME, status: 'agreed' });
     const proposed = addCard(doc, { kind: 'intervention', x: 0, y: 0, author: ME, status: 'proposed' });
-    const keptLink = addLink(doc, { kind: 'contributes', from: agreed, to: target, author: ME, status: 'agreed' });
-    const toProposed = addLink(doc, { kind: 'contributes', from: proposed, to: target, author: ME, status: 'agreed' });
-    const unagreedLink = addLink(doc, {
+    const actor = addCard(doc, { kind: 'actor', x: 0, y: 0, author: ME });
+    const objective = addCard(doc, { kind: 'objective', x: 0, y: 0, author: ME });
+    const keptLink = addLink(doc, { kind: 'contributes', from: agreed, to: target, author: ME });
+    const secondLink = addLink(doc, { kind: 'contributes', from: agreed, to: otherTarget, author: ME });
+    const implementsLink = addLink(doc, { kind: 'implements', from: actor, to: agreed, author: ME });
+    const objectiveLink = addLink(doc, { kind: 'contributes', from: objective, to: target, author: ME });
+    const toProposed = addLink(doc, { kind: 'contributes', from: proposed, to: loneTarget, author: ME });
+    const interaction = addLink(doc, {
       kind: 'interaction',
-      from: agreed,
-      to: target,
+      from: target,
+      to: otherTarget,
       author: ME,
       status: 'discussed',
+      fields: { score: 2 },
+    });
+    const toLone = addLink(doc, {
+      kind: 'interaction',
+      from: target,
+      to: loneTarget,
+      author: ME,
+      fields: { score: 1 },
     });
 
     const plan = buildActionPlan(doc);
     expect(plan.interventions.map((i) => i.id)).toEqual([agreed]);
-    expect(plan.interventions[0]?.targets.map((c) => c.id)).toEqual([keptLink]);
+    expect(plan.interventions[0]?.targets.map((c) => c.id).sort()).toEqual([keptLink, secondLink].sort());
+    expect(plan.interventions[0]?.implementedBy.map((m) => m.id)).toEqual([implementsLink]);
+    expect(plan.targets.map((t) => t.id).sort()).toEqual([target, otherTarget].sort());
+    expect(plan.actors.map((a) => a.id)).toEqual([actor]);
+    // The objective that addresses one of the plan's targets says what the plan serves.
+    expect(plan.objectives.map((o) => o.id)).toEqual([objective]);
+    expect(plan.objectives[0]?.targets.map((c) => c.id)).toEqual([objectiveLink]);
+    // The interaction between two of the plan's targets, with its own status.
+    expect(plan.interactions.map((x) => [x.id, x.status])).toEqual([[interaction, 'discussed']]);
+    // What stands only on the unagreed intervention stays out.
     const text = JSON.stringify(plan);
-    expect(text).not.toContain(proposed);
-    expect(text).not.toContain(toProposed);
-    expect(text).not.toContain(unagreedLink);
+    for (const id of [toProposed, loneTarget, toLone]) expect(text).not.toContain(id);
+    expect(plan.validation.outside.map((o) => [o.id, o.decision])).toEqual([[proposed, 'not-reviewed']]);
     expect(validatePlan(plan).ok).toBe(true);
 
     const all = buildActionPlan(doc, { include: 'all' });
     expect(all.interventions.map((i) => i.id).sort()).toEqual([agreed, proposed].sort());
-    expect(all.interactions.map((x) => x.id)).toEqual([unagreedLink]);
+    expect(all.interactions.map((x) => x.id).sort()).toEqual([interaction, toLone].sort());
     expect(all.provenance.include).toBe('all');
-    expect(all.validation.status).toBe('partly-validated');
+    expect(all.validation.outside).toEqual([]);
+    expect(all.validation.items.filter((v) => v.kind === 'intervention').map((v) => [v.id, v.decision])).toEqual(
+      expect.arrayContaining([
+        [agreed, 'agreed'],
+        [proposed, 'not-reviewed'],
+      ]),
+    );
+    expect(all.validation.summary).toBe('Draft: 1 agreed, 0 sent back, 0 set aside, 1 not reviewed');
   });
 
   it('puts every scored interaction pair in the matrix, both directions and every score', () => {
@@ -159,6 +194,7 @@ describe('buildActionPlan', () => {
       at: new Date(T0 + 45 * 60_000).toISOString(),
       comment: 'Validé en plénière — सर्वसम्मत',
       checks: ['targets', 'timeframe'],
+      checksLeft: ['context', 'actions', 'stakeholders', 'budget'],
     });
     // Nothing the walk-through did not decide on carries a decision.
     expect(items.filter((v) => v.walkThrough).map((v) => v.id)).toEqual([ids.intervention]);
@@ -177,13 +213,13 @@ describe('buildActionPlan', () => {
     expect(item?.walkThrough).toBeUndefined();
   });
 
-  it('follows status changes: an item agreed later joins the plan', () => {
+  it('follows status changes: an intervention agreed later joins the plan with what it stands on', () => {
     const { doc, ids } = buildFullBoard('proposed');
     expect(buildActionPlan(doc).interventions).toEqual([]);
     updateCard(doc, ids.intervention, { status: 'agreed' });
-    updateCard(doc, ids.target107, { status: 'agreed' });
-    expect(buildActionPlan(doc).interventions[0]?.targets).toEqual([]);
-    updateLink(doc, ids.contributesIntervention, { status: 'agreed' });
-    expect(buildActionPlan(doc).interventions[0]?.targets.map((t) => t.target)).toEqual([ids.target107]);
+    const plan = buildActionPlan(doc);
+    expect(plan.interventions[0]?.targets.map((t) => t.target)).toEqual([ids.target107]);
+    expect(plan.interventions[0]?.targets[0]?.status).toBe('proposed');
+    expect(plan.targets.map((t) => t.id)).toContain(ids.target107);
   });
 });
