@@ -7,7 +7,15 @@ import { expectRefusedUnchanged } from './support.ts';
 describe('workshop metadata', () => {
   it('reads defaults from an empty board', () => {
     const doc = new Y.Doc();
-    expect(readMeta(doc)).toEqual({ title: '', level: 'local', territory: '', startDate: '', endDate: '' });
+    expect(readMeta(doc)).toEqual({
+      title: '',
+      level: 'local',
+      territory: '',
+      startDate: '',
+      endDate: '',
+      periodStart: '',
+      periodEnd: '',
+    });
   });
 
   it('stores each field as a plain string in the meta map', () => {
@@ -23,7 +31,7 @@ describe('workshop metadata', () => {
     expectRefusedUnchanged(
       doc,
       () => updateMeta(doc, { level: 'regional' as never }),
-      'level: expected local or national',
+      'level: expected one of local, provincial-or-regional, national',
     );
     expectRefusedUnchanged(
       doc,

@@ -9,7 +9,6 @@ import {
   migrateBoard,
   recordValidation,
   updateCard,
-  updateLink,
 } from '../../../shared/model/index.ts';
 import { buildActionPlan, validatePlan } from '../../../shared/plan/index.ts';
 import { buildFullBoard, T0 } from './fullBoard.ts';

@@ -6,7 +6,10 @@ import {
   addCard,
   addLink,
   type CardStatus,
+  markJoined,
+  markLeft,
   migrateBoard,
+  recordAdoption,
   recordValidation,
   updateCard,
   updateMeta,
@@ -49,7 +52,31 @@ export function buildFullBoard(status: CardStatus = 'agreed'): FullBoard {
     territory: 'Région Île-de-France / Provincia de Málaga / काठमाडौं',
     startDate: '2026-03-03',
     endDate: '2026-03-05',
+    periodStart: '2026-07-01',
+    periodEnd: '2030-06-30',
   });
+  // Who took part: Amina facilitated, José and a ministry that wrote nothing took part, a journalist
+  // watched. Sita's work predates the attendance record: she is known as an author only.
+  markJoined(doc, { personId: AMINA.id, name: AMINA.name, group: AMINA.group, role: 'facilitator' }, minutes(0));
+  markJoined(doc, { personId: JOSE.id, name: JOSE.name, group: JOSE.group, role: 'participant' }, minutes(2));
+  markJoined(
+    doc,
+    { personId: 'person-ministry', name: 'Ministère du Travail', group: 'government-national', role: 'participant' },
+    minutes(3),
+  );
+  markJoined(
+    doc,
+    {
+      personId: 'person-press',
+      name: 'Radio Koshi',
+      group: 'other',
+      groupDetail: 'Radio communautaire',
+      role: 'viewer',
+    },
+    minutes(4),
+  );
+  markLeft(doc, 'person-ministry', minutes(63));
+  markLeft(doc, 'person-press', minutes(34));
   const ids = FULL_BOARD_IDS;
   addCard(
     doc,
@@ -287,5 +314,17 @@ export function buildFullBoard(status: CardStatus = 'agreed'): FullBoard {
     at: minutes(45),
     comment: 'Validé en plénière — सर्वसम्मत',
   });
+  recordAdoption(
+    doc,
+    {
+      body: 'Conseil régional — प्रदेश सभा',
+      date: '2026-04-20',
+      reference: 'Délibération n° 2026-118',
+      note: 'Adopté à l’unanimité.',
+      recordedBy: 'Amina Diallo',
+    },
+    undefined,
+    minutes(90),
+  );
   return { doc, ids };
 }

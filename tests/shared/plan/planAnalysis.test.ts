@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type ActionPlan,
-  actionPlanSchema,
   buildActionPlan,
   importActionPlan,
-  PLAN_SCHEMA_VERSION,
   PLAN_SYNERGY_LIMIT,
   validatePlan,
 } from '../../../shared/plan/index.ts';
@@ -19,18 +15,6 @@ const sums = (net: number, positive: number, negative: number) => ({ net, positi
 
 /** A plan through JSON, as a file carries it. */
 const asFile = (plan: ActionPlan): ActionPlan => JSON.parse(JSON.stringify(plan));
-
-/** The plan without what version 2 added to its validation section: the walk-through's decisions. */
-function withoutWalkThrough(plan: ActionPlan): ActionPlan {
-  const items = plan.validation.items.map(({ walkThrough: _, ...item }) => item);
-  return { ...plan, validation: { ...plan.validation, items } };
-}
-
-/** The same plan as version 1 wrote it: no analysis, no walk-through decisions. */
-function asVersion1(plan: ActionPlan): unknown {
-  const { analysis: _, ...rest } = withoutWalkThrough(asFile(plan));
-  return { ...rest, schemaVersion: 1 };
-}
 
 describe("the plan's analysis", () => {
   it('holds the sums of a hand-checked board of three targets, in catalogue order', () => {
@@ -116,10 +100,12 @@ describe("the plan's analysis", () => {
 
   it('reads only the items the plan holds: agreed ones by default, every one when asked', () => {
     const agreed = buildActionPlan(buildSmallBoard());
-    expect(JSON.stringify(agreed.analysis)).not.toContain(SMALL.x4bto11);
+    expect(JSON.stringify(agreed.analysis)).not.toContain(SMALL.x4bto51);
     const all = buildActionPlan(buildSmallBoard(), { include: 'all' });
     expect(all.analysis.targets[1]).toMatchObject({ code: '4.b', out: sums(6, 6, 0) });
-    expect(all.analysis.synergies[0]).toMatchObject({ interaction: SMALL.x4bto11, score: 3, prioritised: 'one' });
+    expect(all.analysis.synergies).toContainEqual(
+      expect.objectContaining({ interaction: SMALL.x4bto51, score: 3, prioritised: 'none' }),
+    );
   });
 
   it('names an intervention end by its id, and keeps the strongest synergies only', () => {
@@ -167,42 +153,5 @@ describe("the plan's analysis", () => {
     ]) {
       expect(paths).toContain(at);
     }
-  });
-});
-
-describe('a plan of schema version 1 (before the analysis)', () => {
-  it('still validates, as the current version with its analysis derived', () => {
-    const current = buildActionPlan(buildSmallBoard(), OPTIONS);
-    const check = validatePlan(asVersion1(current));
-    if (!check.ok) throw new Error(JSON.stringify(check.problems));
-    expect(PLAN_SCHEMA_VERSION).toBe(2);
-    expect(check.plan).toEqual(asFile(current));
-    expect(Object.keys(check.plan)).toEqual(Object.keys(current));
-  });
-
-  it('still imports, to a board that exports the same plan in the current version', () => {
-    const { doc } = buildFullBoard('agreed');
-    const current = buildActionPlan(doc, OPTIONS);
-    const imported = importActionPlan(JSON.stringify(asVersion1(current)));
-    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
-    expect(buildActionPlan(imported.doc, OPTIONS)).toEqual(withoutWalkThrough(current));
-  });
-
-  it('may not carry an analysis, and is checked against its own schema', () => {
-    const current = buildActionPlan(buildSmallBoard(), OPTIONS);
-    expect(validatePlan({ ...asFile(current), schemaVersion: 1 })).toEqual({
-      ok: false,
-      problems: [{ path: '/analysis', message: 'is not a property of the action plan here (a typo?)' }],
-    });
-    const broken = asVersion1(current);
-    edit(broken, '/targets/0/code', '18.1');
-    const check = validatePlan(broken);
-    expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.problems.map((p) => p.path)).toEqual(['/targets/0/code']);
-  });
-
-  it('has the schema published for version 1 (kept in tests/shared/plan/action-plan.schema.v1.json)', () => {
-    const published = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'action-plan.schema.v1.json'), 'utf8'));
-    expect(JSON.parse(JSON.stringify(actionPlanSchema(1)))).toEqual(published);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../../../shared/model/index.ts';
 import { buildActionPlan, importActionPlan, validatePlan } from '../../../shared/plan/index.ts';
 
-const FAC: Author = { id: 'fac-0000000000000000001', name: 'Fatima', group: 'government-national' };
+const _FAC: Author = { id: 'fac-0000000000000000001', name: 'Fatima', group: 'government-national' };
 const ANA: Author = { id: 'ana-0000000000000000001', name: 'Ana', group: 'civil-society' };
 const T0 = Date.UTC(2026, 11, 7, 9, 0, 0);
 

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_FIELDS, listCards, listLinks, readFacilitation } from '../../../shared/model/index.ts';
-import { type ActionPlan, buildActionPlan, importActionPlan, validatePlan } from '../../../shared/plan/index.ts';
+import {
+  type ActionPlan,
+  buildActionPlan,
+  importActionPlan,
+  type PlanPerson,
+  validatePlan,
+} from '../../../shared/plan/index.ts';
 import { buildFullBoard } from './fullBoard.ts';
 
 const OPTIONS = { workshopId: 'source-workshop-0001', productVersion: '9.9.9' };
 
-/** The plan without the one thing allowed to differ between two exports: when they ran. */
+/**
+ * The plan without what may differ between two exports: when they ran, and the people's
+ * contributions, which count the whole board (its notes and frames too, which no plan carries).
+ */
 function withoutExportTime(plan: ActionPlan) {
   const { exportedAt: _, ...provenance } = plan.provenance;
-  return { ...plan, provenance };
+  const person = (p: PlanPerson) => ({ ...p, contributions: null });
+  const workshop = {
+    ...plan.workshop,
+    participants: plan.workshop.participants.map((g) => ({ ...g, people: g.people.map(person) })),
+    observers: plan.workshop.observers.map(person),
+  };
+  return { ...plan, workshop, provenance };
 }
 
 describe('an action plan round trip', () => {
@@ -35,6 +50,7 @@ describe('an action plan round trip', () => {
     expect(readFacilitation(imported.doc).validation[ids.intervention]).toEqual({
       ...readFacilitation(doc).validation[ids.intervention],
       checks: { targets: true, timeframe: true },
+      checksLeft: ['context', 'actions', 'stakeholders', 'budget'],
     });
   });
 
@@ -92,24 +108,41 @@ describe('an action plan round trip', () => {
   it('fills the workshop, participants by group, validation and provenance', () => {
     const { doc } = buildFullBoard('agreed');
     const plan = buildActionPlan(doc, { ...OPTIONS, now: Date.UTC(2026, 3, 1) });
-    expect(plan.workshop).toMatchObject({ level: 'national', startDate: '2026-03-03', endDate: '2026-03-05' });
-    expect(plan.workshop.participants).toEqual([
-      { group: 'government-local', label: 'Government (local)', count: 1, names: ['José Núñez'] },
-      { group: 'civil-society', label: 'Civil society', count: 1, names: ['सीता श्रेष्ठ'] },
-      {
-        group: 'migrant-or-diaspora-association',
-        label: 'Migrant or diaspora association',
-        count: 1,
-        names: ['Amina Diallo'],
+    expect(plan.workshop).toMatchObject({
+      level: 'national',
+      startDate: '2026-03-03',
+      endDate: '2026-03-05',
+      periodStart: '2026-07-01',
+      periodEnd: '2030-06-30',
+      adoption: {
+        body: 'Conseil régional — प्रदेश सभा',
+        date: '2026-04-20',
+        reference: 'Délibération n° 2026-118',
+        note: 'Adopté à l’unanimité.',
+        recordedBy: 'Amina Diallo',
       },
+    });
+    const people = plan.workshop.participants.map((g) => [g.label, g.count, g.people.map((p) => [p.name, p.role])]);
+    expect(people).toEqual([
+      ['National government', 1, [['Ministère du Travail', 'participant']]],
+      ['Local or regional government', 1, [['José Núñez', 'participant']]],
+      ['Civil society', 1, [['सीता श्रेष्ठ', 'participant']]],
+      ['Migrant and diaspora associations', 1, [['Amina Diallo', 'facilitator']]],
     ]);
-    expect(plan.validation.status).toBe('validated');
+    // Sita is known from her items only: no times.
+    expect(plan.workshop.participants[2]?.people[0]).toMatchObject({ firstJoined: '', minutesConnected: 0 });
+    expect(plan.workshop.participants[0]?.people[0]).toMatchObject({ minutesConnected: 60 });
+    expect(plan.workshop.observers).toMatchObject([
+      { name: 'Radio Koshi', group: 'other', groupDetail: 'Radio communautaire', role: 'viewer', minutesConnected: 30 },
+    ]);
+    expect(plan.validation.status).toBe('adopted');
+    expect(plan.validation.summary).toBe('Adopted');
     expect(plan.validation.counts).toEqual({ proposed: 0, discussed: 0, agreed: 10 });
     expect(plan.provenance).toEqual({
       exportedAt: '2026-04-01T00:00:00.000Z',
       product: { name: 'sdg-workshop-board', version: '9.9.9' },
       sourceWorkshopId: 'source-workshop-0001',
-      boardSchemaVersion: 1,
+      boardSchemaVersion: 2,
       include: 'agreed',
     });
   });

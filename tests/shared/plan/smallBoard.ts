@@ -3,7 +3,7 @@
 //
 //   1.1 → 4.b  +2        1.1 → 10.7  −1 (tagged horizontal incoherence)
 //   4.b → 10.7 +3        10.7 → 1.1  −2
-//   4.b → 1.1  +3, but only proposed: in the plan with include 'all' alone.
+//   4.b → 5.1  +3, to a proposed target no agreed item stands on: in the plan with include 'all' alone.
 //
 // Prioritised: 1.1 (the objective addresses it) and 10.7 (agreed interventions contribute); 4.b is
 // not. Two agreed interventions of the same type contribute to 10.7 (duplication); a third
@@ -26,7 +26,8 @@ export const SMALL = {
   x4bto107: 'small-x-4b-107',
   x11to107: 'small-x-11-107',
   x107to11: 'small-x-107-11',
-  x4bto11: 'small-x-4b-11',
+  t51: 'small-target-5-1',
+  x4bto51: 'small-x-4b-51',
 } as const;
 
 export function buildSmallBoard(): Y.Doc {
@@ -77,13 +78,14 @@ export function buildSmallBoard(): Y.Doc {
   for (const [id, from, to, fields] of interactions) {
     addLink(doc, { id, kind: 'interaction', from, to, status, author: ME, fields }, null, at());
   }
+  addCard(doc, { ...base, id: SMALL.t51, kind: 'target', status: 'proposed', fields: { code: '5.1' } }, null, at());
   addLink(
     doc,
     {
-      id: SMALL.x4bto11,
+      id: SMALL.x4bto51,
       kind: 'interaction',
       from: SMALL.t4b,
-      to: SMALL.t11,
+      to: SMALL.t51,
       status: 'proposed',
       author: ME,
       fields: { score: 3 },
