@@ -7,7 +7,7 @@ import { renderDocx } from '../../server/export/docxExport.ts';
 import { asciiSlug, contentDisposition, unicodeSlug } from '../../server/export/fileName.ts';
 import { renderMarkdown } from '../../server/export/markdownExport.ts';
 import { matrixLayout, renderXlsx } from '../../server/export/xlsxExport.ts';
-import { CARD_FIELDS, type FieldSpecs, scoreColour } from '../../shared/model/index.ts';
+import { CARD_FIELDS, decideIntervention, type FieldSpecs, scoreColour } from '../../shared/model/index.ts';
 import { buildActionPlan } from '../../shared/plan/index.ts';
 import { buildFullBoard } from '../shared/plan/fullBoard.ts';
 import { buildSmallBoard } from '../shared/plan/smallBoard.ts';
@@ -67,6 +67,7 @@ describe('the spreadsheet export', () => {
       'Interaction matrix',
       'Analysis',
       'Interactions',
+      'People',
       'Validation',
     ]);
 
@@ -202,7 +203,7 @@ describe('the document export', () => {
     for (const spec of Object.values(CARD_FIELDS.intervention as FieldSpecs)) {
       if (spec.label !== 'Title') expect(text).toContain(spec.label);
     }
-    for (const heading of ['Objectives and targets', 'Synergies', 'Trade-offs', 'Validated items']) {
+    for (const heading of ['Objectives and targets', 'Synergies', 'Trade-offs', 'Walk-through decisions']) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Intégrer les migrants au marché du travail');
@@ -211,7 +212,7 @@ describe('the document export', () => {
   it('ends with the annex "Synergies and trade-offs": influence table, trade-offs, synergies, clusters, gaps', async () => {
     const text = await docxText(await renderDocx(smallPlan()));
     const annex = text.slice(text.indexOf('Annex: Synergies and trade-offs'));
-    expect(text.indexOf('Annex: Synergies and trade-offs')).toBeGreaterThan(text.indexOf('Validated items'));
+    expect(text.indexOf('Annex: Synergies and trade-offs')).toBeGreaterThan(text.indexOf('Walk-through decisions'));
     const order = [
       'Influence of each target',
       'Influence (net)',
@@ -315,23 +316,29 @@ describe('the walk-through in the exports', () => {
     expect(header).toEqual([
       'Item',
       'Kind',
+      'In this plan',
       'Status',
+      'Decision',
       'Last changed',
       'Walk-through',
       'Checks ticked',
+      'Checks left',
       'Comment',
       'Id',
     ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const row = rows.find((r) => r?.[1] === intervention)?.slice(1);
-    expect(row?.slice(4, 7)).toEqual([
+    expect(row?.slice(4, 5)).toEqual(['Agreed']);
+    expect(row?.slice(6, 10)).toEqual([
       decided,
       'It relates to the targets it claims; Its timeframe is reviewed',
+      'It fits the local or national context; Its actions are reviewed; Its stakeholders are reviewed; Its budget is reviewed',
       'Validé en plénière — सर्वसम्मत',
     ]);
 
     expect(await docxText(await renderDocx(p))).toContain(decided);
-    expect(renderMarkdown(p).toString('utf8')).toContain(`| ${decided} | Validé en plénière — सर्वसम्मत |`);
+    expect(renderMarkdown(p).toString('utf8')).toContain(`| ${decided} |`);
+    expect(renderMarkdown(p).toString('utf8')).toContain('| Validé en plénière — सर्वसम्मत |');
   });
 });
 
@@ -343,5 +350,82 @@ describe('download names', () => {
     expect(contentDisposition('Málaga 2026', 'csv')).toBe(
       `attachment; filename="malaga-2026-action-plan.csv"; filename*=UTF-8''m%C3%A1laga-2026-action-plan.csv`,
     );
+  });
+});
+
+describe('the workshop, its people and its standing in every format', () => {
+  /** Every text a format holds, as one string (cells of every sheet for the spreadsheet). */
+  async function formats(p: ReturnType<typeof plan>): Promise<Record<string, string>> {
+    const book = await workbook(await renderXlsx(p));
+    const cells: string[] = [];
+    for (const sheet of book.worksheets) {
+      sheet.eachRow((row) => {
+        for (const v of (row.values as unknown[]).slice(1)) if (v !== undefined && v !== null) cells.push(String(v));
+      });
+    }
+    return {
+      xlsx: cells.join('\n'),
+      docx: await docxText(await renderDocx(p)),
+      markdown: renderMarkdown(p).toString('utf8').replace(/\\/g, ''),
+      csv: renderMatrixCsv(p).toString('utf8'),
+    };
+  }
+
+  it('state the level, territory, dates, period, adoption and standing', async () => {
+    const p = plan();
+    for (const [format, text] of Object.entries(await formats(p))) {
+      for (const expected of [
+        'National',
+        'Région Île-de-France / Provincia de Málaga / काठमाडौं',
+        '2026-03-03 to 2026-03-05',
+        '2026-07-01 to 2030-06-30',
+        'Adopted by Conseil régional — प्रदेश सभा on 2026-04-20 (Délibération n° 2026-118)',
+        'Adopted',
+      ]) {
+        expect(text, `${format} lacks “${expected}”`).toContain(expected);
+      }
+    }
+  });
+
+  it('list the people by group with their contributions, observers apart, in the spreadsheet, document and Markdown', async () => {
+    const p = plan();
+    const { csv: _, ...documents } = await formats(p);
+    for (const [format, text] of Object.entries(documents)) {
+      for (const expected of [
+        'Ministère du Travail',
+        '0 cards, 0 links, 0 comments, 0 dots',
+        'Radio Koshi',
+        'Observer',
+        'Radio communautaire',
+        'Facilitator',
+        'not in the attendance record',
+      ]) {
+        expect(text, `${format} lacks “${expected}”`).toContain(expected);
+      }
+    }
+  });
+
+  it('say “Draft” with the counts, and name what the plan leaves out and why', async () => {
+    const { doc, ids } = buildFullBoard('agreed');
+    decideIntervention(doc, ids.intervention, {
+      decision: 'sent-back',
+      by: 'Amina Diallo',
+      comment: 'Budget à revoir',
+    });
+    const p = buildActionPlan(doc, { now: 0 });
+    expect(p.validation.summary).toBe('Draft: 0 agreed, 1 sent back, 0 set aside, 0 not reviewed');
+    for (const [format, text] of Object.entries(await formats(p))) {
+      if (format === 'csv') {
+        expect(text).toContain('Draft: 0 agreed, 1 sent back, 0 set aside, 0 not reviewed');
+        continue;
+      }
+      for (const expected of [
+        'Draft: 0 agreed, 1 sent back, 0 set aside, 0 not reviewed',
+        'Sent back',
+        'Budget à revoir',
+      ]) {
+        expect(text, `${format} lacks “${expected}”`).toContain(expected);
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { addCard } from '../../shared/model/index.ts';
-import { ACTION_PLAN_SCHEMA, type ActionPlan, validatePlan } from '../../shared/plan/index.ts';
+import { ACTION_PLAN_SCHEMA, type ActionPlan, type PlanPerson, validatePlan } from '../../shared/plan/index.ts';
 import { buildFullBoard } from '../shared/plan/fullBoard.ts';
 import { edit, REMOVE } from '../shared/plan/planEdits.ts';
 import {
@@ -92,7 +92,7 @@ describe('GET /api/workshops/<id>/export', () => {
     const plan = await exportJson(workshop.id, workshop.tokens.participant);
     expect(validatePlan(plan).ok).toBe(true);
     expect(plan.interventions).toHaveLength(1);
-    expect(plan.provenance).toMatchObject({ sourceWorkshopId: workshop.id, include: 'agreed', boardSchemaVersion: 1 });
+    expect(plan.provenance).toMatchObject({ sourceWorkshopId: workshop.id, include: 'agreed', boardSchemaVersion: 2 });
     expect(plan.provenance.product.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -160,8 +160,20 @@ describe('POST /api/workshops/<id>/import', () => {
     expect(await server.storage.countWorkshops()).toBe(before + 1);
 
     const again = await exportJson(created.id, created.tokens.viewer);
-    const strip = (p: ActionPlan) => ({ ...p, provenance: { ...p.provenance, exportedAt: '', sourceWorkshopId: '' } });
+    // People's contributions count the whole board, whose notes and frames no plan carries.
+    const person = (p: PlanPerson) => ({ ...p, contributions: null });
+    const strip = (p: ActionPlan) => ({
+      ...p,
+      workshop: {
+        ...p.workshop,
+        participants: p.workshop.participants.map((g) => ({ ...g, people: g.people.map(person) })),
+        observers: p.workshop.observers.map(person),
+      },
+      provenance: { ...p.provenance, exportedAt: '', sourceWorkshopId: '' },
+    });
     expect(strip(again)).toEqual(strip(plan));
+    expect(again.workshop.adoption).toEqual(plan.workshop.adoption);
+    expect(again.workshop.adoption).not.toBeNull();
   });
 
   it('refuses a participant or viewer (403) and a bad token (401)', async () => {
