@@ -26,6 +26,7 @@ import {
   type PlanPrioritised,
   type PlanRankedInteraction,
   type PlanTarget,
+  type PlanValidationItem,
   type PlanWalkThrough,
 } from '../../shared/plan/index.ts';
 
@@ -421,9 +422,16 @@ export function analysisTables(plan: ActionPlan): AnalysisTable[] {
   ];
 }
 
+const itemsById = new WeakMap<ActionPlan, Map<string, PlanValidationItem>>();
+
 /** An item's status and, for an intervention, its decision: "Status: Discussed. Decision: Sent back by Ada: “Needs a budget”." */
 export function standingOfItem(plan: ActionPlan, id: string): string {
-  const item = plan.validation.items.find((v) => v.id === id);
+  let byId = itemsById.get(plan);
+  if (!byId) {
+    byId = new Map(plan.validation.items.map((v) => [v.id, v]));
+    itemsById.set(plan, byId);
+  }
+  const item = byId.get(id);
   if (!item) return '';
   const status = `Status: ${STATUS_LABELS[item.status]}.`;
   if (!item.decision) return status;
