@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { BOARD_ROOT_ENTRIES, itemStatus, migrateBoard } from '../../shared/model/index.ts';
+import { BOARD_ROOT_ENTRIES, migrateBoard } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import {
   type ClientMessage,
@@ -16,7 +16,7 @@ import {
   SYNC,
 } from '../../shared/protocol/messages.ts';
 import { ClientOwners } from '../auth/clientOwners.ts';
-import { checkParticipantEdit } from '../auth/editRules.ts';
+import { boardStateOf, checkParticipantEdit } from '../auth/editRules.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
 import type { DecodedUpdate, Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
@@ -300,9 +300,9 @@ export class Room {
     if (!sendTo(conn, frame, options)) this.counters.refuse('slow-reader');
   }
 
+  /** Judged against the document as it is before the update. */
   private participantVerdict(touches: readonly Touch[]) {
-    const doc = this.doc;
-    return checkParticipantEdit(touches, { statusOf: (root, id) => itemStatus(doc, root, id) });
+    return checkParticipantEdit(touches, boardStateOf(this.doc));
   }
 
   private awarenessOwned(clientId: number, except: Connection): boolean {

@@ -13,6 +13,7 @@ export * from './itemOps.ts';
 export * from './kinds.ts';
 export { applyTextEdit, diffText, replaceText, type TextEdit } from './layout.ts';
 export * from './links.ts';
+export * from './locks.ts';
 export * from './observe.ts';
 export * from './person.ts';
 export * from './privateNotes.ts';
