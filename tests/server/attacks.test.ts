@@ -6,10 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addCard,
+  addLink,
   cardText,
   castVotes,
   getCard,
+  getLink,
   readFacilitation,
+  retargetLink,
   setPhase,
   startVote,
   updateCard,
@@ -270,6 +273,109 @@ describe('a participant’s crafted update', () => {
     await h.send(eve.tc, encodeUpdate([{ client: eve.doc.clientID, clock: held - 1, structs: [overlap] }]));
     expect(eve.tc.closedWith()).not.toBeNull();
     expect(cardText(h.doc(), open, 'text')?.toString()).toBe('open!');
+    await expectUnchanged(before);
+  });
+
+  it('cannot take away or move what an agreed intervention stands on: its links and the cards they join', async () => {
+    h = await roomHarness();
+    const fac = await client('facilitator', 'person-fatima');
+    let centre = '';
+    let target = '';
+    let objective = '';
+    let link = '';
+    let open = '';
+    await fac.edit((doc) => {
+      centre = addCard(doc, { kind: 'intervention', x: 0, y: 0, author: who, fields: { title: 'Resource centre' } });
+      target = addCard(doc, { kind: 'target', x: 0, y: 300, author: who, fields: { code: '10.7' } });
+      objective = addCard(doc, { kind: 'objective', x: 300, y: 0, author: who });
+      link = addLink(doc, { kind: 'contributes', from: centre, to: target, author: who });
+      open = addLink(doc, { kind: 'contributes', from: objective, to: target, author: who });
+    });
+    await fac.edit((doc) => updateCard(doc, centre, { status: 'agreed' }));
+    const before = snapshot(h.doc());
+    const itemOf = (root: string, id: string) => (h.doc().getMap(root).get(id) as Y.Map<unknown>)._item as Y.Item;
+    const valueItem = (root: string, id: string, key: string) =>
+      (h.doc().getMap(root).get(id) as Y.Map<unknown> as unknown as { _map: Map<string, Y.Item> })._map.get(
+        key,
+      ) as Y.Item;
+    const attempts: Array<[string, (eve: Client) => Promise<unknown>]> = [
+      [
+        'a link made and moved onto the agreed card in one update',
+        (eve) =>
+          eve.edit((doc) => {
+            const id = addLink(doc, { kind: 'contributes', from: objective, to: target, author: who });
+            retargetLink(doc, id, 'from', centre);
+          }),
+      ],
+      [
+        'an open link’s end rewritten by hand to the agreed card',
+        (eve) => eve.edit((doc) => (doc.getMap('links').get(open) as Y.Map<unknown>).set('from', centre)),
+      ],
+      [
+        'an open link’s end replaced through a struct that names only its left neighbour',
+        async (eve) => {
+          const sneaky = new Y.Item(
+            Y.createID(eve.doc.clientID, 0),
+            null,
+            valueItem('links', open, 'from').lastId,
+            null,
+            null,
+            null,
+            null,
+            new Y.ContentAny([centre]),
+          );
+          await h.send(eve.tc, encodeUpdate([{ client: eve.doc.clientID, clock: 0, structs: [sneaky] }]));
+        },
+      ],
+      [
+        'the target and the agreed link to it deleted in one update',
+        (eve) =>
+          eve.edit((doc) =>
+            doc.transact(() => {
+              doc.getMap('links').delete(link);
+              doc.getMap('cards').delete(target);
+            }),
+          ),
+      ],
+      [
+        'the target deleted by a delete set naming only its map',
+        async (eve) => {
+          const id = itemOf('cards', target).id;
+          await h.send(eve.tc, encodeUpdate([], [{ client: id.client, clock: id.clock, len: 1 }]));
+        },
+      ],
+      [
+        'the link’s end deleted by a delete set',
+        async (eve) => {
+          const id = valueItem('links', link, 'to').id;
+          await h.send(eve.tc, encodeUpdate([], [{ client: id.client, clock: id.clock, len: 1 }]));
+        },
+      ],
+      [
+        'the target turned into a note',
+        (eve) => eve.edit((doc) => (doc.getMap('cards').get(target) as Y.Map<unknown>).set('kind', 'note')),
+      ],
+      [
+        'the link’s end as a multi-value entry (Y.Map keeps the last value)',
+        async (eve) => {
+          const entry = mapEntry(
+            { client: eve.doc.clientID, clock: 0 },
+            itemOf('links', open).id,
+            'to',
+            new Y.ContentAny([target, centre]),
+          );
+          await h.send(eve.tc, encodeUpdate([{ client: eve.doc.clientID, clock: 0, structs: [entry] }]));
+        },
+      ],
+    ];
+    for (const [i, [what, attempt]] of attempts.entries()) {
+      const eve = await client('participant', `person-eve-${i}`);
+      await attempt(eve);
+      expect(eve.tc.closedWith(), what).toBe(CLOSE.conflict);
+      expect(snapshot(h.doc()), what).toBe(before);
+    }
+    expect(getLink(h.doc(), link)?.to).toBe(target);
+    expect(getLink(h.doc(), open)?.from).toBe(objective);
     await expectUnchanged(before);
   });
 

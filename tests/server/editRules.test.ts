@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkParticipantEdit } from '../../server/auth/editRules.ts';
+import { boardStateOf, checkParticipantEdit } from '../../server/auth/editRules.ts';
 import { readUpdate } from '../../server/auth/updateReader.ts';
 import { analyseUpdate } from '../../server/auth/updateScope.ts';
 import {
@@ -10,10 +10,13 @@ import {
   BOARD_ROOT_ENTRIES,
   castVotes,
   deleteCard,
-  itemStatus,
+  deleteLink,
+  getCard,
   moveCards,
+  retargetLink,
   startVote,
   updateCard,
+  updateLink,
   updateMeta,
 } from '../../shared/model/index.ts';
 
@@ -53,7 +56,7 @@ function verdictFor(server: Y.Doc, client: Y.Doc, edit: () => void) {
   client.off('update', capture);
   const update = Y.mergeUpdates(emitted);
   const touches = touchesOf(server, update);
-  const verdict = checkParticipantEdit(touches, { statusOf: (root, id) => itemStatus(server, root, id) });
+  const verdict = checkParticipantEdit(touches, boardStateOf(server));
   // As the room does: an allowed update is applied, so the next one can build on it.
   if (verdict.ok) Y.applyUpdate(server, update);
   return { touches, verdict };
@@ -118,10 +121,19 @@ describe('a participant', () => {
     expect(verdictFor(server, client, () => moveCards(client, [{ id: open, x: 9, y: 9 }])).verdict).toEqual({
       ok: true,
     });
+    const objective = addCard(server, { kind: 'objective', x: 0, y: 600, author: who });
+    const c2 = new Y.Doc();
+    Y.applyUpdate(c2, Y.encodeStateAsUpdate(server));
     expect(
-      verdictFor(server, client, () => addLink(client, { kind: 'contributes', from: agreed, to: open, author: who }))
+      verdictFor(server, c2, () => addLink(c2, { kind: 'contributes', from: objective, to: open, author: who }))
         .verdict,
     ).toEqual({ ok: true });
+    // A link to the agreed card would pull the target into the agreed plan.
+    const c3 = new Y.Doc();
+    Y.applyUpdate(c3, Y.encodeStateAsUpdate(server));
+    expect(
+      verdictFor(server, c3, () => addLink(c3, { kind: 'contributes', from: agreed, to: open, author: who })).verdict,
+    ).toEqual({ ok: false, reason: 'locked-link' });
   });
 
   it('may not change, move or delete an agreed item, but may comment on it', () => {
@@ -187,5 +199,117 @@ describe('a participant voting on the shared board', () => {
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
     expect(verdictFor(server, client, () => deleteCard(client, open)).verdict).toEqual({ ok: true });
+  });
+});
+
+describe('the lock covers what an agreed item stands on', () => {
+  /**
+   * An agreed intervention contributing to a target (a proposed link), a second target, an
+   * objective with an open link, and an agreed link between two unagreed cards.
+   */
+  function standing() {
+    const { server, agreed, open: target } = setup();
+    const other = addCard(server, { kind: 'target', x: 300, y: 300, author: who, fields: { code: '10.c' } });
+    const objective = addCard(server, { kind: 'objective', x: 600, y: 0, author: who });
+    const link = addLink(server, { kind: 'contributes', from: agreed, to: target, author: who });
+    const openLink = addLink(server, { kind: 'contributes', from: objective, to: other, author: who });
+    const actor = addCard(server, { kind: 'actor', x: 900, y: 0, author: who });
+    const unagreed = addCard(server, { kind: 'intervention', x: 900, y: 300, author: who });
+    const agreedLink = addLink(server, {
+      kind: 'implements',
+      from: actor,
+      to: unagreed,
+      author: who,
+      status: 'agreed',
+    });
+    return { server, agreed, target, other, objective, link, openLink, actor, unagreed, agreedLink };
+  }
+  /** A participant's copy of the server's board, as it is now. */
+  function copy(server: Y.Doc): Y.Doc {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+    return doc;
+  }
+  /** The verdict on an edit made on a fresh copy (an edit of a refused client does not follow). */
+  const judge = (server: Y.Doc, edit: (doc: Y.Doc) => void) => {
+    const doc = copy(server);
+    return verdictFor(server, doc, () => edit(doc)).verdict;
+  };
+  const refused = (reason: string) => ({ ok: false, reason });
+  const cards = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('cards');
+  const links = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('links');
+
+  it('refuses deleting, retargeting or editing a link of an agreed card, but not commenting on it', () => {
+    const b = standing();
+    expect(judge(b.server, (d) => deleteLink(d, b.link))).toEqual(refused('locked-link'));
+    expect(judge(b.server, (d) => retargetLink(d, b.link, 'to', b.other))).toEqual(refused('locked-link'));
+    expect(judge(b.server, (d) => updateLink(d, b.link, { fields: { note: 'changed' } }))).toEqual(
+      refused('locked-link'),
+    );
+    expect(judge(b.server, (d) => updateLink(d, b.link, { status: 'discussed' }))).toEqual(refused('locked-link'));
+    expect(
+      judge(b.server, (d) => addComment(d, { type: 'link', id: b.link }, { author: who, text: 'Why this target?' })),
+    ).toEqual({ ok: true });
+  });
+
+  it('refuses a new link to an agreed card, and moving an end of any link onto one', () => {
+    const b = standing();
+    expect(
+      judge(b.server, (d) => addLink(d, { kind: 'contributes', from: b.agreed, to: b.other, author: who })),
+    ).toEqual(refused('locked-link'));
+    expect(judge(b.server, (d) => retargetLink(d, b.openLink, 'from', b.agreed))).toEqual(refused('locked-link'));
+    // Made and moved in one update: every end written counts.
+    expect(
+      judge(b.server, (d) => {
+        const id = addLink(d, { kind: 'contributes', from: b.objective, to: b.target, author: who });
+        retargetLink(d, id, 'from', b.agreed);
+      }),
+    ).toEqual(refused('locked-link'));
+    // Rewritten by hand rather than through the model.
+    expect(judge(b.server, (d) => links(d).get(b.openLink)?.set('from', b.agreed))).toEqual(refused('locked-link'));
+    // Moving an open link's end onto a held (unagreed) card is an ordinary edit.
+    expect(judge(b.server, (d) => retargetLink(d, b.openLink, 'to', b.target))).toEqual({ ok: true });
+  });
+
+  it('refuses deleting, replacing or re-kinding a card an agreed item is linked to, but not editing it', () => {
+    const b = standing();
+    // Through the model the card's links go with it: the lock on the link refuses it first.
+    expect(judge(b.server, (d) => deleteCard(d, b.target)).ok).toBe(false);
+    // By hand, the card alone (its link left dangling), or the card and its link in one update.
+    expect(judge(b.server, (d) => cards(d).delete(b.target))).toEqual(refused('held'));
+    expect(
+      judge(b.server, (d) =>
+        d.transact(() => {
+          cards(d).delete(b.target);
+          links(d).delete(b.link);
+        }),
+      ).ok,
+    ).toBe(false);
+    expect(judge(b.server, (d) => cards(d).set(b.target, new Y.Map()))).toEqual(refused('held'));
+    expect(judge(b.server, (d) => cards(d).get(b.target)?.set('kind', 'note'))).toEqual(refused('held'));
+    // The ends of an agreed link are held too.
+    expect(judge(b.server, (d) => cards(d).delete(b.actor))).toEqual(refused('held'));
+    expect(judge(b.server, (d) => cards(d).delete(b.unagreed))).toEqual(refused('held'));
+    // Edited, moved and commented on: allowed.
+    expect(judge(b.server, (d) => updateCard(d, b.target, { fields: { crossCuttingNote: 'why' } }))).toEqual({
+      ok: true,
+    });
+    expect(judge(b.server, (d) => moveCards(d, [{ id: b.target, x: 50, y: 50 }]))).toEqual({ ok: true });
+    expect(getCard(b.server, b.target)?.x).toBe(50);
+    // A card nothing agreed stands on may still be deleted, with its links.
+    expect(judge(b.server, (d) => deleteCard(d, b.objective))).toEqual({ ok: true });
+  });
+
+  it('refuses bringing back a missing end of a link to an agreed card', () => {
+    const b = standing();
+    // Deleted while the link was being made elsewhere: the link is left dangling.
+    cards(b.server).delete(b.target);
+    expect(links(b.server).has(b.link)).toBe(true);
+    expect(
+      judge(b.server, (d) =>
+        addCard(d, { id: b.target, kind: 'target', x: 0, y: 0, author: who, fields: { code: '1.1' } }),
+      ),
+    ).toEqual(refused('held'));
+    expect(judge(b.server, (d) => addCard(d, { kind: 'note', x: 0, y: 0, author: who }))).toEqual({ ok: true });
   });
 });

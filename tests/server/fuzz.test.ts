@@ -27,6 +27,8 @@ const CLOSE_REASONS = [
   'bad-token',
   'unknown-workshop',
   'locked',
+  'locked-link',
+  'held',
   'agreeing',
   'workshop-settings',
   'unknown-root',

@@ -2,8 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { type RunningServer, startServer } from '../../server/server.ts';
-import { addCard, getCard, updateCard } from '../../shared/model/index.ts';
+import {
+  addCard,
+  addLink,
+  deleteCard,
+  deleteLink,
+  getCard,
+  getLink,
+  retargetLink,
+  updateCard,
+} from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { author, connectClient, createWorkshop, type TestClient, whenSynced } from '../support/syncClient.ts';
 import { sleep, waitFor } from '../support/wait.ts';
@@ -72,5 +82,74 @@ describe('an agreed intervention', () => {
     updateCard(participant.doc, id, { status: 'agreed' });
     expect((await participant.closed).code).toBe(CLOSE.conflict);
     expect(getCard(observer.doc, id)?.status).toBe('proposed');
+  });
+});
+
+describe('what an agreed intervention stands on', () => {
+  /** The board's content, for "unchanged" comparisons. */
+  const snapshot = (doc: Y.Doc) => {
+    for (const root of ['meta', 'cards', 'links']) doc.getMap(root);
+    return JSON.stringify(doc.toJSON());
+  };
+
+  it('a participant deleting or retargeting a link of an agreed intervention, or deleting a target an agreed intervention is linked to, is refused and the document is unchanged; a facilitator may do each', async () => {
+    const workshop = await createWorkshop(server.url);
+    const facilitator = connectClient(server.url, workshop.id, workshop.tokens.facilitator);
+    const observer = connectClient(server.url, workshop.id, workshop.tokens.viewer);
+    clients.push(facilitator, observer);
+    await Promise.all(clients.map((c) => whenSynced(c)));
+    const f = facilitator.doc;
+    const centre = addCard(f, {
+      kind: 'intervention',
+      x: 0,
+      y: 0,
+      author: author('f'),
+      fields: { title: 'Migrant resource centre' },
+    });
+    const target = addCard(f, { kind: 'target', x: 0, y: 300, author: author('f'), fields: { code: '10.7' } });
+    const other = addCard(f, { kind: 'target', x: 300, y: 300, author: author('f'), fields: { code: '8.8' } });
+    const link = addLink(f, { kind: 'contributes', from: centre, to: target, author: author('f') });
+    updateCard(f, centre, { status: 'agreed' });
+    await waitFor(() => getCard(observer.doc, centre)?.status === 'agreed', 'the agreed board to reach the observer');
+    await waitFor(() => getLink(observer.doc, link), 'the link to reach the observer');
+    const room = server.rooms.room(workshop.id);
+    if (!room) throw new Error('no room');
+    const before = snapshot(room.doc);
+
+    const attempts: Array<[string, (doc: Y.Doc) => void]> = [
+      ['deleting the link', (doc) => deleteLink(doc, link)],
+      ['retargeting the link', (doc) => retargetLink(doc, link, 'to', other)],
+      ['deleting the target', (doc) => deleteCard(doc, target)],
+    ];
+    for (const [what, attempt] of attempts) {
+      const participant = connectClient(server.url, workshop.id, workshop.tokens.participant);
+      clients.push(participant);
+      await whenSynced(participant);
+      await waitFor(() => getLink(participant.doc, link), 'the participant to load the board');
+      attempt(participant.doc);
+      expect((await participant.closed).code, what).toBe(CLOSE.conflict);
+      await sleep(100);
+      expect(snapshot(room.doc), what).toBe(before);
+      expect(getLink(observer.doc, link)?.to, what).toBe(target);
+      expect(getCard(observer.doc, target), what).toBeDefined();
+    }
+    const refusals = server.counters.refusalCount('locked-link') + server.counters.refusalCount('held');
+    expect(refusals).toBe(3);
+    expect(server.counters.refusalCount('locked-link')).toBeGreaterThanOrEqual(2);
+
+    // The facilitator may do each.
+    retargetLink(f, link, 'to', other);
+    await waitFor(() => getLink(observer.doc, link)?.to === other, 'the retargeted link to reach the observer');
+    const second = addLink(f, { kind: 'contributes', from: centre, to: target, author: author('f') });
+    await waitFor(() => getLink(observer.doc, second), 'the second link to reach the observer');
+    deleteLink(f, second);
+    await waitFor(() => !getLink(observer.doc, second), 'the link’s deletion to reach the observer');
+    deleteCard(f, other);
+    await waitFor(
+      () => !getCard(observer.doc, other) && !getLink(observer.doc, link),
+      'the target’s deletion to reach the observer',
+    );
+    expect(getCard(room.doc, centre)?.status).toBe('agreed');
+    expect(facilitator.provider.wsconnected).toBe(true);
   });
 });

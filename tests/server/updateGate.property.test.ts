@@ -4,11 +4,13 @@
 // over collected or missing clocks, neighbours elsewhere, multi-value, JSON and foreign content,
 // parents anywhere). Each update goes through the gate the rooms use; what passes is applied.
 // After every one, the agreed items (but for their comments) and the workshop settings are
-// exactly as they were, nothing is pending, and nobody wrote under the facilitator's client id.
+// exactly as they were, so is what the agreed cards stand on (their links, but for comments, and
+// the cards at those links' other ends, which may be edited but not removed: docs/edit-rules.md),
+// nothing is pending, and nobody wrote under the facilitator's client id.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type ClientOwnerStore, ClientOwners } from '../../server/auth/clientOwners.ts';
-import { checkParticipantEdit } from '../../server/auth/editRules.ts';
+import { boardStateOf, checkParticipantEdit } from '../../server/auth/editRules.ts';
 import { decodeUpdate } from '../../server/auth/updateScope.ts';
 import { applyGated, gateUpdate } from '../../server/rooms/updateGate.ts';
 import {
@@ -18,11 +20,13 @@ import {
   BOARD_ROOT_ENTRIES,
   castVotes,
   deleteCard,
-  itemStatus,
+  getCard,
   moveCards,
+  retargetLink,
   setPhase,
   startVote,
   updateCard,
+  updateLink,
   updateMeta,
 } from '../../shared/model/index.ts';
 import { type AnyStruct, encodeUpdate, type Section, sectionsOf, updateOf } from '../support/craftUpdate.ts';
@@ -101,6 +105,11 @@ function board() {
     }),
   );
   open.push(addLink(fac, { kind: 'contributes', from: agreed[1] as string, to: open[1] as string, author: who }));
+  // An interaction into an agreed intervention, and a link that no agreed card stands on.
+  open.push(
+    addLink(fac, { kind: 'interaction', from: open[2] as string, to: agreed[2] as string, author: who }),
+    addLink(fac, { kind: 'interaction', from: open[2] as string, to: open[3] as string, author: who }),
+  );
   updateMeta(fac, { title: 'Provincial plan' });
   setPhase(fac, 'map');
   startVote(fac, {
@@ -125,6 +134,28 @@ function protectedState(doc: Y.Doc, agreed: readonly string[]): string {
   return JSON.stringify({ items, meta: doc.getMap('meta').toJSON() });
 }
 
+/**
+ * What the agreed cards stand on, which must not change either: every link with an agreed card
+ * at an end (without its comments), and the cards at those links' ends, by kind (they may be
+ * edited, not removed). Read from the document's maps, dangling links too.
+ */
+function standingState(doc: Y.Doc, agreedCards: readonly string[]): string {
+  const links: Record<string, unknown> = {};
+  const ends = new Set<string>();
+  for (const [id, item] of doc.getMap('links').entries()) {
+    if (!(item instanceof Y.Map)) continue;
+    const from = item.get('from');
+    const to = item.get('to');
+    if (!agreedCards.includes(from as string) && !agreedCards.includes(to as string)) continue;
+    const json = item.toJSON() as Record<string, unknown>;
+    delete json.comments;
+    links[id] = json;
+    for (const end of [from, to]) if (typeof end === 'string') ends.add(end);
+  }
+  const cards = [...ends].sort().map((id) => [id, getCard(doc, id)?.kind ?? null]);
+  return JSON.stringify({ links, cards });
+}
+
 /** A real edit through the model: anything a participant's screen (or console) could do. */
 function honestEdit(rng: Random, doc: Y.Doc, agreed: readonly string[], open: readonly string[]): void {
   const cards = [...doc.getMap('cards').keys()];
@@ -132,7 +163,7 @@ function honestEdit(rng: Random, doc: Y.Doc, agreed: readonly string[], open: re
   const anyCard = () => rng.pick(cards.length > 0 ? cards : agreed);
   const target = () => (rng.chance(0.5) ? rng.pick(agreed) : anyCard());
   const isCard = (id: string) => doc.getMap('cards').has(id);
-  switch (rng.int(11)) {
+  switch (rng.int(13)) {
     case 0: {
       const id = target();
       if (isCard(id)) updateCard(doc, id, { fields: { title: `t${rng.int(1000)}` } });
@@ -148,7 +179,9 @@ function honestEdit(rng: Random, doc: Y.Doc, agreed: readonly string[], open: re
     }
     case 3: {
       const id = target();
-      if (isCard(id)) deleteCard(doc, id);
+      // Through the model (with its links), or the card alone (a console's Y.Map delete).
+      if (isCard(id) && rng.chance(0.5)) deleteCard(doc, id);
+      else if (isCard(id)) doc.getMap('cards').delete(id);
       break;
     }
     case 4:
@@ -184,6 +217,17 @@ function honestEdit(rng: Random, doc: Y.Doc, agreed: readonly string[], open: re
           to: rng.pick(open.slice(0, 4)),
           author: who,
         });
+      break;
+    case 10:
+      // Moving an end of a link anywhere (the model refuses ends of the wrong kind).
+      if (links.length > 0) retargetLink(doc, rng.pick(links), rng.pick(['from', 'to'] as const), target());
+      break;
+    case 11:
+      if (links.length > 0) {
+        const id = rng.pick(links);
+        if (rng.chance(0.5)) updateLink(doc, id, { fields: { rationale: `r${rng.int(99)}` } });
+        else (doc.getMap('links').get(id) as Y.Map<unknown> | undefined)?.set(rng.pick(['from', 'to']), target());
+      }
       break;
     default: {
       const id = target();
@@ -279,7 +323,7 @@ function corrupt(rng: Random, doc: Y.Doc, update: Uint8Array, facClient: number)
           item.parent = (rng.chance(0.4)
             ? rng.pick(['meta', 'cards', 'links', 'junk'])
             : someId(rng, doc)) as unknown as Y.AbstractType<unknown>;
-          item.parentSub = rng.pick(['status', 'phase', 'title', 'votes', 'v1:me', null, 'x']);
+          item.parentSub = rng.pick(['status', 'phase', 'title', 'votes', 'v1:me', null, 'x', 'from', 'to', 'kind']);
         }
         break;
       }
@@ -312,7 +356,7 @@ function corrupt(rng: Random, doc: Y.Doc, update: Uint8Array, facClient: number)
 }
 
 describe('the update gate, under random crafted updates from participants', () => {
-  it(`keeps agreed items and the workshop settings unchanged across ${UPDATES} updates`, {
+  it(`keeps agreed items, what they stand on and the workshop settings unchanged across ${UPDATES} updates`, {
     timeout: 120_000,
   }, async () => {
     const rng = random(20261207);
@@ -321,6 +365,8 @@ describe('the update gate, under random crafted updates from participants', () =
     // The facilitator wrote the board: her client id is hers.
     await owners.check('person-fatima', [facClient]);
     const protectedBefore = protectedState(server, agreed);
+    const agreedCards = agreed.filter((id) => server.getMap('cards').has(id));
+    const standingBefore = standingState(server, agreedCards);
     const facClock = Y.getState(server.store, facClient);
     const people = Array.from({ length: 20 }, (_, i) => `person-${i}`);
     let person = 0;
@@ -346,7 +392,7 @@ describe('the update gate, under random crafted updates from participants', () =
           roots: BOARD_ROOT_ENTRIES,
           person: people[person] as string,
           owners,
-          rules: (touches) => checkParticipantEdit(touches, { statusOf: (root, id) => itemStatus(server, root, id) }),
+          rules: (touches) => checkParticipantEdit(touches, boardStateOf(server)),
         });
         reason = verdict.ok ? 'applied' : verdict.reason;
         if (verdict.ok) expect(applyGated(server, update, 'participant')).toBe(true);
@@ -354,6 +400,7 @@ describe('the update gate, under random crafted updates from participants', () =
       verdicts.set(reason, (verdicts.get(reason) ?? 0) + 1);
 
       expect(protectedState(server, agreed)).toBe(protectedBefore);
+      expect(standingState(server, agreedCards)).toBe(standingBefore);
       expect(server.store.pendingStructs).toBeNull();
       expect(server.store.pendingDs).toBeNull();
       expect(Y.getState(server.store, facClient)).toBe(facClock);
@@ -372,7 +419,17 @@ describe('the update gate, under random crafted updates from participants', () =
     console.info(`update gate: ${UPDATES} updates, verdicts ${JSON.stringify(Object.fromEntries(verdicts))}`);
     // The generator reaches every kind of verdict, and honest edits do get through.
     expect(verdicts.get('applied') ?? 0).toBeGreaterThan(UPDATES / 20);
-    for (const reason of ['locked', 'agreeing', 'workshop-settings', 'votes', 'gap', 'shape', 'foreign-client-id']) {
+    for (const reason of [
+      'locked',
+      'locked-link',
+      'held',
+      'agreeing',
+      'workshop-settings',
+      'votes',
+      'gap',
+      'shape',
+      'foreign-client-id',
+    ]) {
       expect(verdicts.get(reason) ?? 0, reason).toBeGreaterThan(0);
     }
   });
