@@ -13,7 +13,6 @@ import {
   changesCardIdentity,
   docLockView,
   heldCards,
-  type ItemLock,
   itemPartOf,
   itemStatus,
   type LockView,
@@ -31,9 +30,13 @@ export interface BoardState {
   locks: LockView;
 }
 
-/** The state of a document for `checkParticipantEdit`, read as it is now (before the update). */
+/**
+ * The state of a document for `checkParticipantEdit`, read as it is now (before the update). A
+ * card's links are found through an index the document keeps current (made on first use), so a
+ * participant's new or deleted card costs the card's links, not the board's.
+ */
 export function boardStateOf(doc: Y.Doc): BoardState {
-  return { statusOf: (root, id) => itemStatus(doc, root, id), locks: docLockView(doc) };
+  return { statusOf: (root, id) => itemStatus(doc, root, id), locks: docLockView(doc, { indexed: true }) };
 }
 
 const itemKey = (touch: Touch) => `${touch.root}/${touch.id}`;
@@ -51,13 +54,14 @@ export function checkParticipantEdit(touches: readonly Touch[], board: BoardStat
   for (const touch of touches) {
     if (touch.path.length === 0) (touch.deleted ? removed : created).add(itemKey(touch));
   }
-  // The held cards are found by reading every link: only for an update that removes, replaces or
-  // re-kinds a card (a new card is one: its id may be the missing end of a locked link).
-  let held: Map<string, ItemLock> | null = null;
-  const isHeld = (id: string) => {
-    held ??= heldCards(board.locks);
-    return held.has(id);
-  };
+  // Which of the cards the update removes, replaces or re-kinds are held: one pass over the links'
+  // ends, only for such an update (a new card is one: its id may be the missing end of a locked
+  // link, which the card would bring back).
+  const identity = new Set<string>();
+  for (const touch of touches) {
+    if (touch.root === BOARD_ROOTS.cards && changesCardIdentity(touch.path)) identity.add(touch.id);
+  }
+  const held = identity.size > 0 ? heldCards(board.locks, identity) : null;
   for (const touch of touches) {
     if (touch.root !== BOARD_ROOTS.cards && touch.root !== BOARD_ROOTS.links) {
       return { ok: false, reason: touch.root === BOARD_ROOTS.meta ? 'workshop-settings' : 'unknown-root' };
@@ -76,7 +80,7 @@ export function checkParticipantEdit(touches: readonly Touch[], board: BoardStat
         if (board.locks.cardStatus(touch.value) === 'agreed') return { ok: false, reason: 'locked-link' };
       }
     }
-    if (touch.root === BOARD_ROOTS.cards && changesCardIdentity(touch.path) && isHeld(touch.id))
+    if (touch.root === BOARD_ROOTS.cards && changesCardIdentity(touch.path) && held?.has(touch.id))
       return { ok: false, reason: 'held' };
     if (part === 'status' && !touch.deleted && touch.value === 'agreed') return { ok: false, reason: 'agreeing' };
     if (part === 'votes') {

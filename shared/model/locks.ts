@@ -16,6 +16,7 @@
 import * as Y from 'yjs';
 import { readStatus, readString } from './itemCommon.ts';
 import { cardsMap, K, linksMap } from './layout.ts';
+import { observeBoard } from './observe.ts';
 import type { CardStatus } from './vocabulary.ts';
 
 export type LockReason = 'agreed' | 'linked-to-agreed' | 'held';
@@ -53,9 +54,14 @@ export interface LockView {
   cardStatus(id: string): CardStatus | undefined;
   /** A link's ends and status; undefined when there is no such link. */
   link(id: string): LockLink | undefined;
-  /** Every link, those whose cards are missing too. */
-  links(): Iterable<LockLink>;
+  /** The ends of every link, those whose cards are missing too (`link` reads the rest). */
+  links(): Iterable<LinkEnds>;
+  /** The links with an end at `cardId`, when the view keeps an index (else `links` is scanned). */
+  linksAt?(cardId: string): Iterable<LinkEnds>;
 }
+
+/** Where a link goes, without its status. */
+export type LinkEnds = Omit<LockLink, 'status'>;
 
 const isAgreed = (view: LockView, cardId: string) => view.cardStatus(cardId) === 'agreed';
 
@@ -82,19 +88,32 @@ export function linkLockOf(view: LockView, id: string): ItemLock | null {
   return link ? linkLock(view, link) : null;
 }
 
+/** The held card `end` is, by the lock on `link` (at one of its ends); null when it is not held. */
+function heldBy(view: LockView, link: LinkEnds, end: string): ItemLock | null {
+  if (end === '' || isAgreed(view, end)) return null;
+  const full = view.link(link.id);
+  const lock = full ? linkLock(view, full) : null;
+  return lock ? { reason: 'held', by: lock.by ?? { type: 'link', id: link.id }, link: link.id } : null;
+}
+
 /**
- * Every held card, in one pass over the links: the ends of locked links that are not agreed
- * themselves (ids of missing cards too: a card made under such an id would bring the link back).
+ * The held cards among `ids` (all of them when omitted), in one pass over the links: the ends of
+ * locked links that are not agreed themselves. Ids of missing cards count too: a card made under
+ * such an id would bring the link back.
  */
-export function heldCards(view: LockView): Map<string, ItemLock> {
+export function heldCards(view: LockView, ids?: ReadonlySet<string>): Map<string, ItemLock> {
   const held = new Map<string, ItemLock>();
-  for (const link of view.links()) {
-    const lock = linkLock(view, link);
-    if (!lock) continue;
-    const by = lock.by ?? { type: 'link' as const, id: link.id };
+  const consider = (link: LinkEnds) => {
     for (const end of [link.from, link.to]) {
-      if (end !== '' && !isAgreed(view, end) && !held.has(end)) held.set(end, { reason: 'held', by, link: link.id });
+      if (held.has(end) || (ids && !ids.has(end))) continue;
+      const lock = heldBy(view, link, end);
+      if (lock) held.set(end, lock);
     }
+  };
+  if (ids && view.linksAt) {
+    for (const id of ids) for (const link of view.linksAt(id)) consider(link);
+  } else {
+    for (const link of view.links()) consider(link);
   }
   return held;
 }
@@ -102,12 +121,7 @@ export function heldCards(view: LockView): Map<string, ItemLock> {
 /** Why a card is locked or held for participants, or null. Reads every link: for many cards, use `heldCards`. */
 export function cardLock(view: LockView, id: string): ItemLock | null {
   if (isAgreed(view, id)) return { reason: 'agreed', by: null };
-  for (const link of view.links()) {
-    if (link.from !== id && link.to !== id) continue;
-    const lock = linkLock(view, link);
-    if (lock) return { reason: 'held', by: lock.by ?? { type: 'link', id: link.id }, link: link.id };
-  }
-  return null;
+  return heldCards(view, new Set([id])).get(id) ?? null;
 }
 
 /** Which end of a link a key path (from the link's entry down) sets, when it sets one. */
@@ -124,26 +138,102 @@ export function changesCardIdentity(path: readonly string[]): boolean {
   return path.length === 0 || (path.length === 1 && (path[0] === K.kind || path[0] === K.id));
 }
 
-/** The lock view of a document, read as the document is now (on the server: before an update). */
-export function docLockView(doc: Y.Doc): LockView {
+/**
+ * The links at each card of a document, kept current by one observer (`observeBoard`) as the
+ * document changes, so that finding a card's links does not read every link on the board.
+ */
+export class LinkEndIndex {
+  /** Each link's ends, as last read. */
+  private readonly ends = new Map<string, LinkEnds>();
+  /** Card id → the links with an end there. */
+  private readonly at = new Map<string, Set<string>>();
+  private readonly stop: () => void;
+
+  constructor(private readonly doc: Y.Doc) {
+    for (const id of linksMap(doc).keys()) this.reread(id);
+    this.stop = observeBoard(doc, (changes) => {
+      for (const id of changes.links) this.reread(id);
+    });
+  }
+
+  private reread(id: string): void {
+    const old = this.ends.get(id);
+    if (old) {
+      for (const end of [old.from, old.to]) {
+        const set = this.at.get(end);
+        set?.delete(id);
+        if (set?.size === 0) this.at.delete(end);
+      }
+      this.ends.delete(id);
+    }
+    const item = linksMap(this.doc).get(id);
+    if (!(item instanceof Y.Map)) return;
+    const ends = { id, from: readString(item, K.from), to: readString(item, K.to) };
+    this.ends.set(id, ends);
+    for (const end of [ends.from, ends.to]) {
+      let set = this.at.get(end);
+      if (!set) {
+        set = new Set();
+        this.at.set(end, set);
+      }
+      set.add(id);
+    }
+  }
+
+  *linksAt(cardId: string): Iterable<LinkEnds> {
+    for (const id of this.at.get(cardId) ?? []) {
+      const ends = this.ends.get(id);
+      if (ends) yield ends;
+    }
+  }
+
+  destroy(): void {
+    this.stop();
+  }
+}
+
+const indexes = new WeakMap<Y.Doc, LinkEndIndex>();
+
+/** The link-end index of `doc`, made on first use (one pass over the links); it lives as long as the document. */
+export function linkEndIndex(doc: Y.Doc): LinkEndIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    const made = new LinkEndIndex(doc);
+    indexes.set(doc, made);
+    doc.once('destroy', () => {
+      made.destroy();
+      indexes.delete(doc);
+    });
+    index = made;
+  }
+  return index;
+}
+
+/**
+ * The lock view of a document, read as the document is now (on the server: before an update).
+ * With `indexed`, a card's links are found through the document's `linkEndIndex`.
+ */
+export function docLockView(doc: Y.Doc, options: { indexed?: boolean } = {}): LockView {
   const cards = cardsMap(doc);
   const links = linksMap(doc);
-  const read = (id: string, item: unknown): LockLink | undefined =>
-    item instanceof Y.Map
-      ? { id, from: readString(item, K.from), to: readString(item, K.to), status: readStatus(item) }
-      : undefined;
+  const index = options.indexed ? linkEndIndex(doc) : null;
   return {
     cardStatus(id) {
       const item = cards.get(id);
       return item instanceof Y.Map ? readStatus(item) : undefined;
     },
-    link: (id) => read(id, links.get(id)),
+    link(id) {
+      const item = links.get(id);
+      return item instanceof Y.Map
+        ? { id, from: readString(item, K.from), to: readString(item, K.to), status: readStatus(item) }
+        : undefined;
+    },
     *links() {
       for (const [id, item] of links.entries()) {
-        const link = read(id, item);
-        if (link) yield link;
+        if (item instanceof Y.Map) yield { id, from: readString(item, K.from), to: readString(item, K.to) };
       }
     },
+    ...(index ? { linksAt: (cardId: string) => index.linksAt(cardId) } : {}),
   };
 }
 
