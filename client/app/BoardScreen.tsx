@@ -1,6 +1,6 @@
 // A connected board: top bar, tool palette, canvas, and the panels over it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { readMeta } from '../../shared/model/index.ts';
+import { type ItemLock, linkLockOf, readMeta } from '../../shared/model/index.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useBoardItems } from '../canvas/useBoardItems.ts';
 import { RefusalBanner } from '../panels/ConnectionIndicator.tsx';
@@ -26,11 +26,14 @@ import { boardStates } from '../sync/boardState.ts';
 import { type BoardConnection, connectBoard } from '../sync/connect.ts';
 import { announce } from '../sync/presence.ts';
 import type { ToolContext } from '../tools/context.ts';
+import { deleteRefusal, heldItems, itemsLocks } from '../tools/lockText.ts';
 import { useBoardShortcuts } from '../tools/shortcuts.ts';
 import { clearSharePanelRequest, sharePanelRequested } from './access.ts';
 import type { WorkshopSession } from './api.ts';
 import { exposeBoard } from './debugHandle.ts';
 import { OpeningPage } from './MessagePage.tsx';
+
+const NO_HELD: ReadonlyMap<string, ItemLock> = new Map();
 
 export function BoardScreen({ session, token }: { session: WorkshopSession; token: string }) {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
@@ -69,21 +72,28 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   const shareOpen = useBoardStore((s) => s.shareOpen);
   const paletteOpen = useBoardStore((s) => s.paletteOpen);
   const canEdit = session.role !== 'viewer';
+  const underLocks = session.role === 'participant';
   const me = useMemo(() => authorOf(identity), [identity]);
-  const ctx = useMemo<ToolContext>(() => ({ doc, author: me, canEdit }), [doc, me, canEdit]);
+  const ctx = useMemo<ToolContext>(() => ({ doc, author: me, canEdit, underLocks }), [doc, me, canEdit, underLocks]);
   const items = useBoardItems(doc);
-  // Agreed items are locked for everyone but the facilitator (the server enforces it too): with
-  // one selected, the canvas, inspector and shortcuts do not offer to change it.
-  // A boolean selector: the board re-renders only when the lock flips, not on every selection.
+  // Agreed items, and the links of agreed cards, are locked for everyone but the facilitator (the
+  // server enforces it too): with one selected, the canvas, inspector and shortcuts do not offer
+  // to change it. A card an agreed item is linked to may be changed, not deleted.
+  // Selectors with plain results: the board re-renders only when the lock flips, not on every selection.
+  const locks = useMemo(() => itemsLocks(items), [items]);
+  const held = useMemo(() => (underLocks ? heldItems(items) : NO_HELD), [items, underLocks]);
   const selectionLocked = useBoardStore(
     (s) =>
-      session.role === 'participant' &&
+      underLocks &&
       (s.selectedCards.some((id) => items.cards.get(id)?.status === 'agreed') ||
-        s.selectedLinks.some((id) => items.links.get(id)?.status === 'agreed')),
+        s.selectedLinks.some((id) => linkLockOf(locks, id) !== null)),
+  );
+  const deleteRefused = useBoardStore((s) =>
+    underLocks && !selectionLocked ? deleteRefusal(items, held, s.selectedCards, s.selectedLinks) : null,
   );
   const editCtx = useMemo<ToolContext>(
-    () => (selectionLocked ? { ...ctx, canEdit: false } : ctx),
-    [ctx, selectionLocked],
+    () => (selectionLocked ? { ...ctx, canEdit: false } : deleteRefused ? { ...ctx, deleteRefused } : ctx),
+    [ctx, selectionLocked, deleteRefused],
   );
   useBoardShortcuts(editCtx, items.cards);
 
@@ -135,7 +145,13 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
           }
         />
         <div className="board-body">
-          <Toolbar ctx={ctx} items={items} extra={<FacilitationSidebar />} selectionLocked={selectionLocked} />
+          <Toolbar
+            ctx={ctx}
+            items={items}
+            extra={<FacilitationSidebar />}
+            selectionLocked={selectionLocked}
+            deleteRefused={deleteRefused}
+          />
           <OutlinePanel items={items} />
           <main className="board-main">
             <BoardCanvas ctx={editCtx} awareness={provider.awareness} items={items} status={connection.status} />

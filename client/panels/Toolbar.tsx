@@ -81,11 +81,13 @@ interface ToolbarProps {
   items: BoardItems;
   /** A section above the tools (the facilitation controls). */
   extra?: ReactNode;
-  /** The selection holds an item this person may not change (agreed and locked). */
+  /** The selection holds an item this person may not change (agreed, or a link of an agreed card). */
   selectionLocked?: boolean;
+  /** Why this person may not delete the selection (it holds a card an agreed item is linked to). */
+  deleteRefused?: string | null;
 }
 
-export function Toolbar({ ctx, items, extra, selectionLocked = false }: ToolbarProps) {
+export function Toolbar({ ctx, items, extra, selectionLocked = false, deleteRefused = null }: ToolbarProps) {
   const selectedCount = useBoardStore((s) => s.selectedCards.length + s.selectedLinks.length);
   const tool = useBoardStore((s) => s.tool);
   const linkFrom = useBoardStore((s) => s.linkFrom);
@@ -181,14 +183,20 @@ export function Toolbar({ ctx, items, extra, selectionLocked = false }: ToolbarP
           type="button"
           className="tool-button tool-button-danger"
           data-testid="delete-selected"
-          disabled={viewer || selectedCount === 0 || selectionLocked}
+          disabled={viewer || selectedCount === 0 || selectionLocked || deleteRefused !== null}
           onClick={() => deleteSelection(ctx)}
-          title="Delete the selection (Delete)"
+          title={deleteRefused ?? 'Delete the selection (Delete)'}
+          aria-describedby={deleteRefused ? 'delete-refused' : undefined}
         >
           <TrashIcon />
           <span>{selectedCount > 1 ? `Delete ${selectedCount} items` : 'Delete'}</span>
           <kbd>Del</kbd>
         </button>
+        {deleteRefused && (
+          <p className="hint" id="delete-refused" data-testid="delete-refused">
+            {deleteRefused}
+          </p>
+        )}
       </section>
       <section className="sidebar-section sidebar-legend" aria-labelledby="legend-heading">
         <h2 id="legend-heading" className="sidebar-heading">

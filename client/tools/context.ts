@@ -6,4 +6,11 @@ export interface ToolContext {
   doc: Y.Doc;
   author: Author;
   canEdit: boolean;
+  /**
+   * The agreement's locks apply to this person (a participant): agreed items and what they stand
+   * on (shared/model/locks.ts). Facilitators are not bound by them.
+   */
+  underLocks?: boolean;
+  /** Why the selection may be edited but not deleted (it holds a card an agreed item is linked to). */
+  deleteRefused?: string | null;
 }

@@ -2,10 +2,13 @@
 // card's edge knob); the first kind of link that fits joins them.
 import {
   addLink,
+  docLockView,
   getCard,
+  getLink,
   LINK_ENDS,
   type LinkKind,
   linkKindsBetween,
+  newLinkLock,
   retargetLink,
 } from '../../shared/model/index.ts';
 import { useBoardStore } from '../store/boardStore.ts';
@@ -18,6 +21,19 @@ const LINK_RULES: Record<LinkKind, string> = {
   interaction: 'targets and interventions interact with each other',
   implements: 'an actor implements an intervention',
 };
+
+/**
+ * Why this person may not join these cards (one of them is agreed, and the agreement's locks
+ * apply to them), in words; null when they may. The server refuses such a link too.
+ */
+export function lockedLinkReason(ctx: ToolContext, from: string, to: string): string | null {
+  if (!ctx.underLocks) return null;
+  const lock = newLinkLock(docLockView(ctx.doc), from, to);
+  const agreed = lock?.by?.type === 'card' ? getCard(ctx.doc, lock.by.id) : undefined;
+  if (!agreed) return null;
+  const noun = CARD_KIND_NOUNS[agreed.kind].replace(/^an? /, 'an agreed ');
+  return `Only the facilitator can add or move links to ${noun}: that would change what was agreed.`;
+}
 
 /** Why no link can go from one card to the other, in words. */
 export function noLinkReason(ctx: ToolContext, from: string, to: string): string {
@@ -51,6 +67,11 @@ export function clickCardWithLinkTool(ctx: ToolContext, cardId: string): void {
 export function linkCards(ctx: ToolContext, from: string, to: string): string | null {
   const store = useBoardStore.getState();
   if (!ctx.canEdit || from === to) return null;
+  const locked = lockedLinkReason(ctx, from, to);
+  if (locked) {
+    store.notify(locked, 'error');
+    return null;
+  }
   let kind = linkKindsBetween(ctx.doc, from, to)[0];
   if (!kind) {
     // Some links only go one way (an objective contributes to a target): drawn the other way
@@ -71,6 +92,12 @@ export function linkCards(ctx: ToolContext, from: string, to: string): string | 
 /** Re-binds one end of a link to another card; says why when that card cannot take it. */
 export function retargetEnd(ctx: ToolContext, linkId: string, end: 'from' | 'to', cardId: string): void {
   if (!ctx.canEdit) return;
+  const link = getLink(ctx.doc, linkId);
+  const locked = link && lockedLinkReason(ctx, end === 'from' ? cardId : link.from, end === 'to' ? cardId : link.to);
+  if (locked) {
+    useBoardStore.getState().notify(locked, 'error');
+    return;
+  }
   try {
     retargetLink(ctx.doc, linkId, end, cardId, LOCAL_ORIGIN);
   } catch (error) {

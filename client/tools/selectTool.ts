@@ -49,6 +49,10 @@ export function deleteSelection(ctx: ToolContext): void {
   if (!ctx.canEdit) return;
   const { selectedCards, selectedLinks } = store;
   if (selectedCards.length === 0 && selectedLinks.length === 0) return;
+  if (ctx.deleteRefused) {
+    store.notify(ctx.deleteRefused, 'error');
+    return;
+  }
   ctx.doc.transact(() => {
     if (selectedLinks.length) deleteLinks(ctx.doc, selectedLinks, LOCAL_ORIGIN);
     if (selectedCards.length) deleteCards(ctx.doc, selectedCards, LOCAL_ORIGIN);

@@ -1,9 +1,11 @@
 // What the facilitation features draw over the board, in board coordinates and moving with the
-// view: this person's private notes, dots of the open vote, lock badges on agreed items, unread
+// view: this person's private notes, dots of the open vote, lock badges on agreed items (and, for
+// participants, on the links of agreed cards, which are locked for them too), unread
 // comment badges, and a ring around the spotlighted or walked-through item. The layer lets every
 // pointer event through except on its own controls.
 import { useEffect, useRef } from 'react';
-import { type Card, type ItemRef, type Link, votesOf } from '../../../shared/model/index.ts';
+import { type Card, type ItemRef, type Link, linkLock, votesOf } from '../../../shared/model/index.ts';
+import { LABEL_H } from '../../canvas/linkLabel.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
 import { dotsUsed, placeDots, useBallot } from '../../facilitation/ballot.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
@@ -11,6 +13,7 @@ import { usePrivateNotes } from '../../facilitation/privateNotes.ts';
 import { unreadItems, useReadMarks } from '../../facilitation/readMarks.ts';
 import { useFacilitation } from '../../facilitation/useFacilitation.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
+import { itemsLocks, lockText } from '../../tools/lockText.ts';
 import { CommentIcon, LockIcon } from './facilitationIcons.tsx';
 import { PrivateNoteView } from './PrivateNoteView.tsx';
 
@@ -81,6 +84,15 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
   const canVote = vote?.open === true && role !== 'viewer' && privateBoard !== null;
   const unread = unreadItems(items.cards.values(), items.links.values(), me.id, marks);
   const agreed = [...items.cards.values()].filter((c) => c.status === 'agreed');
+  const lockView = itemsLocks(items);
+  const lockedLinks =
+    role === 'participant'
+      ? [...items.links.values()].flatMap((link) => {
+          const lock = linkLock(lockView, link);
+          const at = lock ? anchorOf(link, items, 'tl') : null;
+          return lock && at ? [{ link, at, text: lockText(lock, items.cards).title }] : [];
+        })
+      : [];
   const focus: ItemRef | null =
     f.spotlight?.item ?? (f.phase === 'validate' && f.walkItem ? { type: 'card', id: f.walkItem } : null);
   const focusBox = focus ? boxOf(focus, items) : null;
@@ -106,6 +118,14 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
               data-testid={`lock-badge-${card.id}`}
               title="Agreed: only the facilitator can change it"
             >
+              <LockIcon />
+            </span>
+          </div>
+        ))}
+        {lockedLinks.map(({ link, at, text }) => (
+          // Just below the link's label, which sits in its middle.
+          <div key={`lock-${link.id}`} className="overlay-anchor" style={{ left: at.x, top: at.y + LABEL_H / 2 + 3 }}>
+            <span className="lock-badge lock-badge-link" data-testid={`lock-badge-${link.id}`} title={text}>
               <LockIcon />
             </span>
           </div>

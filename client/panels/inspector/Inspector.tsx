@@ -7,11 +7,14 @@ import {
   CARD_FIELDS,
   type Card,
   type CardOf,
+  cardLock,
   cardTitle,
   type FieldSpecs,
+  type ItemLock,
   type ItemRef,
   LINK_FIELDS,
   type Link,
+  linkLock,
   STAKEHOLDER_GROUP_LABELS,
   type StakeholderGroup,
 } from '../../../shared/model/index.ts';
@@ -21,6 +24,8 @@ import type { BoardItems } from '../../canvas/useBoardItems.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import type { ToolContext } from '../../tools/context.ts';
 import { CARD_KIND_LABELS, LINK_KIND_LABELS } from '../../tools/kindLabels.ts';
+import { itemsLocks, lockText } from '../../tools/lockText.ts';
+import { LockIcon } from '../facilitation/facilitationIcons.tsx';
 import { EyeIcon } from '../icons.tsx';
 import { keepKeysInPanel } from '../panelKeys.ts';
 import { ArrowRightIcon, ChevronRightIcon } from '../planIcons.tsx';
@@ -203,11 +208,12 @@ function CardInspector({ ctx, card, items }: { ctx: ToolContext; card: Card; ite
   const specs: FieldSpecs = CARD_FIELDS[card.kind];
   const names = card.kind === 'target' ? [] : Object.keys(specs);
   const title = cardTitle(card) || `Untitled ${CARD_KIND_LABELS[card.kind].toLowerCase()}`;
+  const lock = ctx.underLocks ? cardLock(itemsLocks(items), card.id) : null;
   return (
     <>
       <Head chip={CARD_KIND_LABELS[card.kind]} colour={cardColour(card)} title={title} />
       <div className="inspector-body">
-        {!ctx.canEdit && <ViewOnly />}
+        {lock ? <LockNote lock={lock} items={items} /> : !ctx.canEdit && <ViewOnly />}
         {card.kind === 'target' && <TargetDetails ctx={ctx} card={card} />}
         <StatusControl ctx={ctx} item={ref} status={card.status} />
         {names.length > 0 && (
@@ -247,11 +253,12 @@ function LinkInspector({ ctx, link, items }: { ctx: ToolContext; link: Link; ite
     link.kind === 'interaction'
       ? { score: <ScoreControl key="score" ctx={ctx} item={ref} score={link.fields.score} /> }
       : undefined;
+  const lock = ctx.underLocks ? linkLock(itemsLocks(items), link) : null;
   return (
     <>
       <Head chip={`${LINK_KIND_LABELS[link.kind]} link`} colour={colour} title={`${name(from)} → ${name(to)}`} />
       <div className="inspector-body">
-        {!ctx.canEdit && <ViewOnly />}
+        {lock ? <LockNote lock={lock} items={items} /> : !ctx.canEdit && <ViewOnly />}
         <div className="link-ends">
           <EndButton card={from} label="From" />
           <ArrowRightIcon />
@@ -269,6 +276,23 @@ function LinkInspector({ ctx, link, items }: { ctx: ToolContext; link: Link; ite
         <Provenance author={link.author} createdAt={link.createdAt} updatedAt={link.updatedAt} />
       </div>
     </>
+  );
+}
+
+/** Why a participant cannot change (or cannot delete) this item: the agreement's lock. */
+function LockNote({ lock, items }: { lock: ItemLock; items: BoardItems }) {
+  const { title, detail } = lockText(lock, items.cards);
+  return (
+    <p
+      className={`inspector-lock${lock.reason === 'held' ? ' inspector-lock-held' : ''}`}
+      data-testid="inspector-lock"
+      data-lock={lock.reason}
+    >
+      <LockIcon />
+      <span>
+        <strong>{title}.</strong> {detail}
+      </span>
+    </p>
   );
 }
 

@@ -16,6 +16,7 @@ import { goalColour, textColourOn } from '../../../shared/sdg/catalogue.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../../sync/origin.ts';
 import type { ToolContext } from '../../tools/context.ts';
+import { lockedLinkReason } from '../../tools/linkTool.ts';
 import { exportCsv, exportPng } from './exportMatrix.ts';
 import { selectAndCentreLink } from './focusLink.ts';
 import { cellLink, cellScore, displayOrder, type MatrixSort, SORT_LABELS, signed, sumTitle } from './matrixModel.ts';
@@ -193,6 +194,11 @@ function MatrixTable({
     const to = nodes[pending.col]?.cardIds[0];
     setPending(null);
     if (!from || !to) return;
+    const locked = lockedLinkReason(ctx, from, to);
+    if (locked) {
+      useBoardStore.getState().notify(locked, 'error');
+      return;
+    }
     try {
       const id = addLink(
         ctx.doc,
