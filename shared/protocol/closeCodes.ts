@@ -40,7 +40,7 @@ export function describeClose(code: number): string {
     case CLOSE.malformed:
       return 'The server could not read a message from this browser and closed the connection. Reload the page.';
     case CLOSE.conflict:
-      return 'Your last change touched something only the facilitator may change (an agreed item, or the agreement itself), so it was not saved. Reload the page to continue with the board as it is.';
+      return 'Your last change touched something only the facilitator may change (an agreed item, what it is linked to, or the agreement itself), so it was not saved. Reload the page to continue with the board as it is.';
     case CLOSE.tooManyMessages:
       return 'This browser sent more changes per second than the server accepts, so it was disconnected. Reload the page.';
     case CLOSE.forbidden:
