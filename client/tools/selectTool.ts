@@ -1,8 +1,19 @@
 // The select tool: click to select (shift adds), drag to move; a drag is one model write.
-import { type CardMove, deleteCards, deleteLinks, getCard, moveCards, resizeCard } from '../../shared/model/index.ts';
+import {
+  type CardMove,
+  deleteCards,
+  deleteLinks,
+  docLockView,
+  getCard,
+  heldCards,
+  moveCards,
+  resizeCard,
+} from '../../shared/model/index.ts';
+import { boardCache } from '../canvas/useBoardItems.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
+import { deleteRefusal } from './lockText.ts';
 
 export function clickCard(cardId: string, additive: boolean): void {
   useBoardStore.getState().select({ type: 'card', id: cardId }, additive);
@@ -49,8 +60,20 @@ export function deleteSelection(ctx: ToolContext): void {
   if (!ctx.canEdit) return;
   const { selectedCards, selectedLinks } = store;
   if (selectedCards.length === 0 && selectedLinks.length === 0) return;
-  if (ctx.deleteRefused) {
-    store.notify(ctx.deleteRefused, 'error');
+  // Read again from the document itself, links whose other card is missing included, as the
+  // server will: what the participant may not delete is not sent (the server would refuse it).
+  const refused =
+    ctx.deleteRefused ??
+    (ctx.underLocks
+      ? deleteRefusal(
+          boardCache(ctx.doc).items,
+          heldCards(docLockView(ctx.doc), new Set(selectedCards)),
+          selectedCards,
+          selectedLinks,
+        )
+      : null);
+  if (refused) {
+    store.notify(refused, 'error');
     return;
   }
   ctx.doc.transact(() => {
