@@ -33,13 +33,6 @@ export interface ItemLock {
   link?: string;
 }
 
-/** What a participant may still do to an item under each lock (comments are always open). */
-export const LOCK_ALLOWS: Readonly<Record<LockReason, { edit: boolean; delete: boolean }>> = {
-  agreed: { edit: false, delete: false },
-  'linked-to-agreed': { edit: false, delete: false },
-  held: { edit: true, delete: false },
-};
-
 /** A link as the lock rule sees it. */
 export interface LockLink {
   id: string;
