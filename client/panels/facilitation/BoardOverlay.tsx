@@ -1,7 +1,8 @@
 // What the facilitation features draw over the board, in board coordinates and moving with the
 // view: this person's private notes, dots of the open vote, lock badges on agreed items, unread
 // comment badges, and a ring around the spotlighted or walked-through item. The layer lets every
-// pointer event through except on its own controls.
+// pointer event through except on its own controls. Sent-back and set-aside interventions carry a
+// tag saying so (DecisionTags).
 import { useEffect, useRef } from 'react';
 import { type Card, type ItemRef, type Link, votesOf } from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
@@ -11,6 +12,7 @@ import { usePrivateNotes } from '../../facilitation/privateNotes.ts';
 import { unreadItems, useReadMarks } from '../../facilitation/readMarks.ts';
 import { useFacilitation } from '../../facilitation/useFacilitation.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
+import { DecisionTags } from './DecisionTags.tsx';
 import { CommentIcon, LockIcon } from './facilitationIcons.tsx';
 import { PrivateNoteView } from './PrivateNoteView.tsx';
 
@@ -110,6 +112,7 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
             </span>
           </div>
         ))}
+        <DecisionTags items={items} validation={f.validation} />
         {vote?.items.map((ref) => {
           const item = itemOf(ref, items);
           const at = item ? anchorOf(item, items, 'tl') : null;
