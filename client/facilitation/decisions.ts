@@ -1,7 +1,7 @@
 // What the walk-through decided, in words, for every place that shows it (walk panel, card,
 // inspector, outline, plan progress): each intervention's decision read with
-// interventionDecision (a sent-back item's status is only "discussed"), the plan's standing and
-// the adoption record.
+// interventionDecision (a sent-back item's status is only "discussed"), what the plan holds by
+// the rule of agreedScope, the plan's standing and the adoption record.
 import type * as Y from 'yjs';
 import {
   type Adoption,
@@ -13,6 +13,7 @@ import {
   type ValidationCheck,
   type ValidationRecord,
 } from '../../shared/model/index.ts';
+import { agreedScope } from '../../shared/plan/planScope.ts';
 import {
   countDecisions,
   type DecisionCounts,
@@ -21,6 +22,7 @@ import {
   standingOf,
   standingText,
 } from '../../shared/plan/planStanding.ts';
+import type { BoardItems } from '../canvas/useBoardItems.ts';
 import { useFacilitation } from './useFacilitation.ts';
 import { useWorkshopMeta } from './useWorkshopMeta.ts';
 
@@ -84,6 +86,8 @@ export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
+  // The cut falls between two words: keep the last one whole.
+  if (flat[max - 1] === ' ') return `${cut.trimEnd()}…`;
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
@@ -138,4 +142,34 @@ export function usePlanStanding(doc: Y.Doc, cards: ReadonlyMap<string, Card>): P
   const { validation } = useFacilitation(doc);
   const { adoption } = useWorkshopMeta(doc);
   return planStanding(cards.values(), validation, adoption);
+}
+
+const PLAN_KINDS = [
+  ['objective', 'objective', 'objectives'],
+  ['intervention', 'intervention', 'interventions'],
+  ['target', 'target', 'targets'],
+  ['actor', 'actor', 'actors'],
+] as const;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "The plan holds 2 interventions, 4 targets, 5 links", from what agreedScope puts in it. */
+export function planContents(items: BoardItems): { text: string; cards: number; links: number } {
+  const scope = agreedScope([...items.cards.values()], [...items.links.values()]);
+  const byKind = new Map<string, number>();
+  for (const id of scope.cards) {
+    const kind = items.cards.get(id)?.kind;
+    if (kind) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+  const parts = PLAN_KINDS.filter(([kind]) => byKind.has(kind)).map(([kind, one, many]) =>
+    plural(byKind.get(kind) ?? 0, one, many),
+  );
+  if (scope.links.size > 0) parts.push(plural(scope.links.size, 'link', 'links'));
+  return {
+    text: parts.length === 0 ? 'The plan holds nothing yet.' : `The plan holds ${parts.join(', ')}.`,
+    cards: scope.cards.size,
+    links: scope.links.size,
+  };
 }

@@ -11,10 +11,9 @@ import {
   updateCard,
   updateLink,
 } from '../../../shared/model/index.ts';
-import { agreedScope } from '../../../shared/plan/planScope.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
 import { type FacilitationContext, FacilitationCtx } from '../../facilitation/context.ts';
-import { usePlanStanding } from '../../facilitation/decisions.ts';
+import { planContents, usePlanStanding } from '../../facilitation/decisions.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../../sync/origin.ts';
 import type { ToolContext } from '../../tools/context.ts';
@@ -45,36 +44,6 @@ function StatusBar({ counts }: { counts: Record<CardStatus, number> }) {
         )}
     </div>
   );
-}
-
-const PLAN_KINDS = [
-  ['objective', 'objective', 'objectives'],
-  ['intervention', 'intervention', 'interventions'],
-  ['target', 'target', 'targets'],
-  ['actor', 'actor', 'actors'],
-] as const;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "The plan holds 2 interventions, 4 targets, 5 links", from what agreedScope puts in it. */
-export function planContents(items: BoardItems): { text: string; cards: number; links: number } {
-  const scope = agreedScope([...items.cards.values()], [...items.links.values()]);
-  const byKind = new Map<string, number>();
-  for (const id of scope.cards) {
-    const kind = items.cards.get(id)?.kind;
-    if (kind) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-  }
-  const parts = PLAN_KINDS.filter(([kind]) => byKind.has(kind)).map(([kind, one, many]) =>
-    plural(byKind.get(kind) ?? 0, one, many),
-  );
-  if (scope.links.size > 0) parts.push(plural(scope.links.size, 'link', 'links'));
-  return {
-    text: parts.length === 0 ? 'The plan holds nothing yet.' : `The plan holds ${parts.join(', ')}.`,
-    cards: scope.cards.size,
-    links: scope.links.size,
-  };
 }
 
 /** The standing, from the walk-through's decisions and the adoption (the board's facilitation state). */

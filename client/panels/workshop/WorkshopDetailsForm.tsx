@@ -11,42 +11,10 @@ import {
   type WorkshopMeta,
 } from '../../../shared/model/index.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
-import { formatDay } from '../../facilitation/decisions.ts';
 import { useWorkshopMeta } from '../../facilitation/useWorkshopMeta.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../../sync/origin.ts';
-
-type Key = keyof WorkshopMeta;
-
-export const META_LABELS: Record<Key, string> = {
-  title: 'Title',
-  level: 'Level',
-  territory: 'Territory',
-  startDate: 'Workshop start',
-  endDate: 'Workshop end',
-  periodStart: 'Plan period start',
-  periodEnd: 'Plan period end',
-};
-
-const KEYS = Object.keys(META_LABELS) as Key[];
-
-/** checkMetaPatch's reason in the form's words, and the field it is about. */
-export function describeMetaProblem(problem: string): { field: Key | null; text: string } {
-  const at = problem.indexOf(': ');
-  const key = at > 0 ? problem.slice(0, at) : '';
-  const field = (KEYS as string[]).includes(key) ? (key as Key) : null;
-  let rest = at > 0 ? problem.slice(at + 2) : problem;
-  for (const k of KEYS) rest = rest.replace(new RegExp(`\\b${k}\\b`, 'g'), META_LABELS[k].toLowerCase());
-  return { field, text: field ? `${META_LABELS[field]}: ${rest}` : rest };
-}
-
-/** "12 March 2027 to 14 March 2027", one end, or "Not set". */
-export function dateRange(start: string, end: string): string {
-  if (start && end) return start === end ? formatDay(start) : `${formatDay(start)} to ${formatDay(end)}`;
-  if (start) return `From ${formatDay(start)}`;
-  if (end) return `Until ${formatDay(end)}`;
-  return 'Not set';
-}
+import { dateRange, describeMetaProblem, type MetaKey as Key, META_KEYS, META_LABELS } from './metaText.ts';
 
 export function WorkshopDetailsForm() {
   const { doc, role } = useFacilitationContext();
@@ -79,9 +47,9 @@ function EditDetails({ meta }: { meta: WorkshopMeta }) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const id = useId();
   const value = <K extends Key>(key: K): WorkshopMeta[K] => (edits[key] ?? meta[key]) as WorkshopMeta[K];
-  const draft = Object.fromEntries(KEYS.map((k) => [k, value(k)])) as unknown as WorkshopMeta;
+  const draft = Object.fromEntries(META_KEYS.map((k) => [k, value(k)])) as unknown as WorkshopMeta;
   const changed = Object.fromEntries(
-    KEYS.filter((k) => draft[k] !== meta[k]).map((k) => [k, draft[k]]),
+    META_KEYS.filter((k) => draft[k] !== meta[k]).map((k) => [k, draft[k]]),
   ) as Partial<WorkshopMeta>;
   const dirty = Object.keys(changed).length > 0;
   const problem = checkMetaPatch({ ...draft });
