@@ -67,6 +67,7 @@ export function WalkPanel({ items }: { items: BoardItems }) {
     );
   }
   const index = interventions.findIndex((c) => c.id === f.walkItem);
+  const toDecide = standing.counts.notReviewed + standing.counts.sentBack;
   const current = index >= 0 ? interventions[index] : undefined;
   if (!current) {
     return (
@@ -75,7 +76,11 @@ export function WalkPanel({ items }: { items: BoardItems }) {
         <p className="dock-empty">
           {interventions.length === 0
             ? 'There are no interventions to validate yet.'
-            : `${interventions.length} intervention${interventions.length === 1 ? '' : 's'} to validate, one by one.`}
+            : toDecide === 0
+              ? interventions.length === 1
+                ? 'The intervention is decided.'
+                : `All ${interventions.length} interventions are decided.`
+              : `${toDecide} of ${interventions.length} intervention${interventions.length === 1 ? '' : 's'} to decide, one by one.`}
         </p>
         {facilitator && interventions.length > 0 && (
           <button
