@@ -32,6 +32,7 @@ export function DecisionTags({
           >
             <button
               type="button"
+              tabIndex={-1}
               className={`decision-tag decision-tag-${shown.decision}`}
               data-testid={`decision-tag-${id}`}
               data-decision={shown.decision}
