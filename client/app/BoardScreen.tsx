@@ -1,8 +1,9 @@
 // A connected board: top bar, tool palette, canvas, and the panels over it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type ItemLock, linkLockOf, readMeta } from '../../shared/model/index.ts';
+import { type ItemLock, linkLockOf } from '../../shared/model/index.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useBoardItems } from '../canvas/useBoardItems.ts';
+import { useWorkshopMeta } from '../facilitation/useWorkshopMeta.ts';
 import { RefusalBanner } from '../panels/ConnectionIndicator.tsx';
 import { BoardOverlay } from '../panels/facilitation/BoardOverlay.tsx';
 import { DockButtons, FacilitationDock } from '../panels/facilitation/FacilitationDock.tsx';
@@ -20,6 +21,7 @@ import { PlanActions } from '../panels/plan/PlanActions.tsx';
 import { SdgPalette } from '../panels/SdgPalette.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { TopBar } from '../panels/TopBar.tsx';
+import { WorkshopDetails } from '../panels/workshop/WorkshopDetails.tsx';
 import { resetBoardUi, useBoardStore } from '../store/boardStore.ts';
 import { authorOf, colourForId } from '../store/identity.ts';
 import { boardStates } from '../sync/boardState.ts';
@@ -106,7 +108,8 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
     });
   }, [provider, identity]);
 
-  const title = session.title || readMeta(doc).title;
+  // The board's own title, which a facilitator can change in the details; the link's until it has one.
+  const title = useWorkshopMeta(doc).meta.title || session.title;
   useEffect(() => {
     document.title = `${title || 'Workshop'} · SDG workshop board`;
     return () => {
@@ -136,6 +139,7 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
           tracker={connection.status}
           canShare={Boolean(session.links)}
           status={<SessionStatus />}
+          details={<WorkshopDetails items={items} />}
           actions={
             <>
               <DockButtons items={items} />

@@ -1,14 +1,28 @@
 // The outline: every card and link, grouped by kind, as an ARIA tree beside the canvas. It is
 // the accessible way through the board: arrow keys move, Right and Left open and close a group,
 // Enter (or a click) selects the item and centres it on the canvas. Rows are virtualised, so a
-// board of thousands of items stays light.
+// board of thousands of items stays light. An intervention sent back or set aside in the
+// walk-through says so under its title, with the comment, until it is decided again.
 import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { canvasProbe } from '../canvas/canvasProbe.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
+import { useFacilitationContext } from '../facilitation/context.ts';
+import { DECISION_LABELS, decisionSentence, heldDecisions } from '../facilitation/decisions.ts';
+import { useFacilitation } from '../facilitation/useFacilitation.ts';
 import { useBoardStore } from '../store/boardStore.ts';
-import { flattenRows, type GroupKey, groupItems, type OutlineRow } from './outlineRows.ts';
+import {
+  flattenRows,
+  type GroupKey,
+  groupItems,
+  type OutlineDecision,
+  type OutlineRow,
+  rowAt,
+  rowOffsets,
+} from './outlineRows.ts';
 
 const ROW_PX = 28;
+/** An item with a decision under its title. */
+const TALL_ROW_PX = 46;
 const NO_ITEMS: BoardItems = { cards: new Map(), links: new Map() };
 const OVERSCAN_ROWS = 8;
 
@@ -43,9 +57,21 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
   // Rebuilt at low priority (and first built after the board is on screen): a large board or a
   // burst of remote edits never holds up the canvas.
   const deferred = useDeferredValue(items, NO_ITEMS);
-  const groups = useMemo(() => groupItems(deferred), [deferred]);
+  const { validation } = useFacilitation(useFacilitationContext().doc);
+  const decisions = useMemo(() => {
+    const out = new Map<string, OutlineDecision>();
+    for (const [id, shown] of heldDecisions(deferred.cards.values(), validation)) {
+      if (shown.decision !== 'sent-back' && shown.decision !== 'set-aside') continue;
+      const label = DECISION_LABELS[shown.decision];
+      const text = shown.comment ? `${label}: ${shown.comment}` : label;
+      out.set(id, { decision: shown.decision, text, sentence: decisionSentence(shown) });
+    }
+    return out;
+  }, [deferred, validation]);
+  const groups = useMemo(() => groupItems(deferred, decisions), [deferred, decisions]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<GroupKey>>(() => new Set());
   const rows = useMemo(() => flattenRows(groups, collapsed), [groups, collapsed]);
+  const tops = useMemo(() => rowOffsets(rows, ROW_PX, TALL_ROW_PX), [rows]);
   const [active, setActive] = useState(0);
   const selectedCards = useBoardStore((s) => s.selectedCards);
   const selectedLinks = useBoardStore((s) => s.selectedLinks);
@@ -70,9 +96,10 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
   const reveal = (index: number) => {
     const el = scroller.current;
     if (!el) return;
-    const top = index * ROW_PX;
+    const top = tops[index] ?? 0;
+    const bottom = tops[index + 1] ?? top + ROW_PX;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_PX - el.clientHeight;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
   };
 
   const moveTo = (index: number) => {
@@ -151,8 +178,8 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
     e.stopPropagation();
   };
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN_ROWS);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN_ROWS);
+  const first = Math.max(0, rowAt(tops, scrollTop) - OVERSCAN_ROWS);
+  const last = Math.min(rows.length, rowAt(tops, scrollTop + height) + 1 + OVERSCAN_ROWS);
   const cardCount = deferred.cards.size;
   const linkCount = deferred.links.size;
 
@@ -189,7 +216,7 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
           onKeyDown={onKeyDown}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
-          <div style={{ height: rows.length * ROW_PX, position: 'relative' }}>
+          <div style={{ height: tops[rows.length], position: 'relative' }}>
             {rows.slice(first, last).map((row, i) => {
               const index = first + i;
               const isActive = index === activeIndex;
@@ -197,7 +224,7 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
                 id: rowId(base, row),
                 'aria-posinset': row.posInSet,
                 'aria-setsize': row.setSize,
-                style: { top: index * ROW_PX, height: ROW_PX },
+                style: { top: tops[index], height: (tops[index + 1] ?? 0) - (tops[index] ?? 0) },
                 onClick: () => {
                   setActive(index);
                   choose(row);
@@ -223,6 +250,7 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
                 );
               }
               const isSelected = selected.has(row.item.id);
+              const decision = row.item.decision;
               return (
                 <div
                   key={common.id}
@@ -232,10 +260,19 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
                   aria-level={2}
                   aria-selected={isSelected}
                   data-item-id={row.item.id}
-                  className={`outline-row outline-item${isActive ? ' outline-active' : ''}${isSelected ? ' outline-selected' : ''}`}
-                  title={row.item.label}
+                  className={`outline-row outline-item${decision ? ' outline-item-decided' : ''}${isActive ? ' outline-active' : ''}${isSelected ? ' outline-selected' : ''}`}
+                  title={decision ? `${row.item.label}\n${decision.sentence}` : row.item.label}
                 >
                   <span className="outline-label">{row.item.label}</span>
+                  {decision && (
+                    <span
+                      className={`outline-decision outline-decision-${decision.decision}`}
+                      data-testid={`outline-decision-${row.item.id}`}
+                      data-decision={decision.decision}
+                    >
+                      {decision.text}
+                    </span>
+                  )}
                 </div>
               );
             })}

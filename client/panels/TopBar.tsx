@@ -1,4 +1,5 @@
-// The bar above the board: workshop title, your role and name, who is here, the connection.
+// The bar above the board: workshop title and its details, your role and name, who is here, the
+// connection.
 import type { ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { STAKEHOLDER_GROUP_LABELS } from '../../shared/model/vocabulary.ts';
@@ -21,9 +22,11 @@ interface Props {
   actions?: ReactNode;
   /** The workshop's state for everyone (phase, timer), after the title. */
   status?: ReactNode;
+  /** The workshop details button, right after the title. */
+  details?: ReactNode;
 }
 
-export function TopBar({ title, role, awareness, tracker, canShare, actions, status }: Props) {
+export function TopBar({ title, role, awareness, tracker, canShare, actions, status, details }: Props) {
   const identity = useBoardStore((s) => s.identity);
   const shareOpen = useBoardStore((s) => s.shareOpen);
   const setShareOpen = useBoardStore((s) => s.setShareOpen);
@@ -36,6 +39,7 @@ export function TopBar({ title, role, awareness, tracker, canShare, actions, sta
         <h1 className="board-title" data-testid="board-title" title={title}>
           {title || 'Untitled workshop'}
         </h1>
+        {details}
         <span className={`role-badge role-${role}`} data-testid="role-badge">
           {ROLE_LABELS[role]}
         </span>

@@ -1,4 +1,5 @@
-// The outline's rows: every card and link grouped by kind, flattened for a virtualised tree.
+// The outline's rows: every card and link grouped by kind, flattened for a virtualised tree. An
+// intervention sent back or set aside in the walk-through carries that decision and its comment.
 import { type Card, cardTitle, formatScore, type Link } from '../../shared/model/index.ts';
 import { getTarget } from '../../shared/sdg/catalogue.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
@@ -39,11 +40,21 @@ const GROUP_LABELS: Record<GroupKey, string> = {
   implements: 'Links: implements',
 };
 
+/** A walk-through decision that holds an intervention out of the plan, as the outline shows it. */
+export interface OutlineDecision {
+  decision: 'sent-back' | 'set-aside';
+  /** "Sent back: the budget is missing". */
+  text: string;
+  /** With who decided: "Sent back by Ada: the budget is missing". */
+  sentence: string;
+}
+
 export interface OutlineItem {
   type: 'card' | 'link';
   id: string;
   label: string;
   sortKey: string;
+  decision?: OutlineDecision;
 }
 
 export type OutlineRow =
@@ -88,12 +99,16 @@ function codeKey(code: string): string {
 
 export type OutlineGroups = ReadonlyMap<GroupKey, readonly OutlineItem[]>;
 
-export function groupItems(items: BoardItems): OutlineGroups {
+export function groupItems(
+  items: BoardItems,
+  decisions: ReadonlyMap<string, OutlineDecision> = new Map(),
+): OutlineGroups {
   const groups = new Map<GroupKey, OutlineItem[]>(GROUP_ORDER.map((k) => [k, []]));
   for (const card of items.cards.values()) {
     const label = cardLabel(card);
     const sortKey = card.kind === 'target' ? codeKey(card.fields.code) : label.toLowerCase();
-    groups.get(card.kind)?.push({ type: 'card', id: card.id, label, sortKey });
+    const decision = decisions.get(card.id);
+    groups.get(card.kind)?.push({ type: 'card', id: card.id, label, sortKey, ...(decision ? { decision } : {}) });
   }
   for (const link of items.links.values()) {
     const label = linkLabel(link, items.cards);
@@ -126,4 +141,29 @@ export function flattenRows(groups: OutlineGroups, collapsed: ReadonlySet<GroupK
     });
   });
   return rows;
+}
+
+/** Where each row starts, in pixels, and the total height after the last (an item with a decision takes two lines). */
+export function rowOffsets(rows: readonly OutlineRow[], rowPx: number, tallRowPx: number): number[] {
+  const tops = new Array<number>(rows.length + 1);
+  let y = 0;
+  rows.forEach((row, i) => {
+    tops[i] = y;
+    y += row.kind === 'item' && row.item.decision ? tallRowPx : rowPx;
+  });
+  tops[rows.length] = y;
+  return tops;
+}
+
+/** The row at a vertical offset (the last one starting at or above it). */
+export function rowAt(tops: readonly number[], y: number): number {
+  let lo = 0;
+  let hi = tops.length - 2;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tops[mid] as number) <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

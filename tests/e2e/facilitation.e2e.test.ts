@@ -390,6 +390,8 @@ describe('running a live validation workshop', () => {
       await ada.page.getByTestId('walk-check-targets').check();
       await ada.page.getByTestId('walk-check-budget').check();
       await ada.page.getByTestId('walk-agree').click();
+      // Four checks are left unticked: agreeing asks first.
+      await ada.page.getByTestId('walk-agree-confirm').click();
       await ada.page.getByTestId('walk-decision').waitFor();
       await shot(ada.page, 'walk-through');
 
@@ -420,7 +422,12 @@ describe('running a live validation workshop', () => {
       await status(ada.page).first().waitFor({ state: 'attached' });
       expect(await status(ada.page).first().isDisabled()).toBe(false);
       const record = await ada.page.evaluate(() => window.__sdgFacilitation?.facilitation().validation);
-      expect(record?.[id]).toMatchObject({ decision: 'agreed', by: 'Ada', checks: { targets: true, budget: true } });
+      expect(record?.[id]).toMatchObject({
+        decision: 'agreed',
+        by: 'Ada',
+        checks: { targets: true, budget: true },
+        checksLeft: ['context', 'actions', 'timeframe', 'stakeholders'],
+      });
     },
     TIMEOUT_MS,
   );

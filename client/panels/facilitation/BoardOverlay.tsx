@@ -2,7 +2,8 @@
 // view: this person's private notes, dots of the open vote, lock badges on agreed items (and, for
 // participants, on the links of agreed cards, which are locked for them too), unread
 // comment badges, and a ring around the spotlighted or walked-through item. The layer lets every
-// pointer event through except on its own controls.
+// pointer event through except on its own controls. Sent-back and set-aside interventions carry a
+// tag saying so (DecisionTags).
 import { useEffect, useRef } from 'react';
 import { type Card, type ItemRef, type Link, linkLock, votesOf } from '../../../shared/model/index.ts';
 import { LABEL_H } from '../../canvas/linkLabel.ts';
@@ -14,6 +15,7 @@ import { unreadItems, useReadMarks } from '../../facilitation/readMarks.ts';
 import { useFacilitation } from '../../facilitation/useFacilitation.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { itemsLocks, lockText } from '../../tools/lockText.ts';
+import { DecisionTags } from './DecisionTags.tsx';
 import { CommentIcon, LockIcon } from './facilitationIcons.tsx';
 import { PrivateNoteView } from './PrivateNoteView.tsx';
 
@@ -130,6 +132,7 @@ export function BoardOverlay({ items }: { items: BoardItems }) {
             </span>
           </div>
         ))}
+        <DecisionTags items={items} validation={f.validation} />
         {vote?.items.map((ref) => {
           const item = itemOf(ref, items);
           const at = item ? anchorOf(item, items, 'tl') : null;

@@ -1,5 +1,5 @@
-// The facilitator's controls in the tool palette: phase, timer, bringing everyone to this view,
-// the spotlight, and private brainstorming with its reveal.
+// The facilitator's controls in the tool palette: the workshop details, phase, timer, bringing
+// everyone to this view, the spotlight, and private brainstorming with its reveal.
 import { useState } from 'react';
 import {
   clearTimer,
@@ -20,6 +20,7 @@ import { useFacilitation } from '../../facilitation/useFacilitation.ts';
 import { shareableView } from '../../facilitation/viewSync.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../../sync/origin.ts';
+import { DetailsIcon } from '../workshop/WorkshopDetails.tsx';
 import { GatherIcon, PrivateIcon, SpotlightIcon, TimerIcon } from './facilitationIcons.tsx';
 
 const MAX_MINUTES = 180;
@@ -77,6 +78,15 @@ export function FacilitatorControls() {
       <h2 id="facilitate-heading" className="sidebar-heading">
         Facilitate
       </h2>
+      <button
+        type="button"
+        className="tool-button"
+        data-testid="sidebar-workshop-details"
+        onClick={() => useBoardStore.getState().setWorkshopDetails('details')}
+      >
+        <DetailsIcon />
+        <span>Workshop details</span>
+      </button>
       <label className="fac-field">
         <span>Phase</span>
         <select

@@ -29,6 +29,7 @@ import { LockIcon } from '../facilitation/facilitationIcons.tsx';
 import { EyeIcon } from '../icons.tsx';
 import { keepKeysInPanel } from '../panelKeys.ts';
 import { ArrowRightIcon, ChevronRightIcon } from '../planIcons.tsx';
+import { DecisionStatus } from './DecisionStatus.tsx';
 import { Field, FieldForm } from './FieldForm.tsx';
 import { MultiSelection, NothingSelected } from './InspectorOverview.tsx';
 import { ScoreControl, STATUS_LABELS, StatusControl } from './itemControls.tsx';
@@ -216,6 +217,7 @@ function CardInspector({ ctx, card, items }: { ctx: ToolContext; card: Card; ite
         {lock ? <LockNote lock={lock} items={items} /> : !ctx.canEdit && <ViewOnly />}
         {card.kind === 'target' && <TargetDetails ctx={ctx} card={card} />}
         <StatusControl ctx={ctx} item={ref} status={card.status} />
+        <DecisionStatus card={card} />
         {names.length > 0 && (
           <FieldForm ctx={ctx} item={ref} specs={specs} values={card.fields as Record<string, unknown>} names={names} />
         )}

@@ -1,6 +1,8 @@
 // What the inspector shows when it is not editing one item: with nothing selected, how far the
-// workshop has come (what is agreed goes into the plan); with several items selected, their
-// kinds and one control to set the status of them all (one undo step).
+// workshop has come (what the agreed plan holds by the rule of agreedScope, the plan's standing
+// and its adoption); with several items selected, their kinds and one control to set the status
+// of them all (one undo step).
+import { useContext } from 'react';
 import {
   CARD_STATUSES,
   type Card,
@@ -10,10 +12,13 @@ import {
   updateLink,
 } from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
+import { type FacilitationContext, FacilitationCtx } from '../../facilitation/context.ts';
+import { planContents, usePlanStanding } from '../../facilitation/decisions.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../../sync/origin.ts';
 import type { ToolContext } from '../../tools/context.ts';
 import { CARD_KIND_LABELS, LINK_KIND_LABELS } from '../../tools/kindLabels.ts';
+import { PlanStandingNote } from '../facilitation/PlanStandingNote.tsx';
 import { STATUS_LABELS } from './itemControls.tsx';
 
 /** Notes and frames stay on the board; everything else can go into the plan. */
@@ -41,9 +46,33 @@ function StatusBar({ counts }: { counts: Record<CardStatus, number> }) {
   );
 }
 
+/** The standing, from the walk-through's decisions and the adoption (the board's facilitation state). */
+function Standing({ ctx, items }: { ctx: FacilitationContext; items: BoardItems }) {
+  const view = usePlanStanding(ctx.doc, items.cards);
+  if (view.interventions === 0) return null;
+  const canAdopt = ctx.role === 'facilitator' && view.standing === 'validated';
+  return (
+    <>
+      <PlanStandingNote view={view} />
+      {canAdopt && (
+        <button
+          type="button"
+          className="button button-secondary button-compact"
+          data-testid="overview-record-adoption"
+          onClick={() => useBoardStore.getState().setWorkshopDetails('adoption')}
+        >
+          Record the adoption
+        </button>
+      )}
+    </>
+  );
+}
+
 export function NothingSelected({ items }: { items: BoardItems }) {
+  const facilitation = useContext(FacilitationCtx);
   const planItems = [...items.cards.values(), ...items.links.values()].filter(inPlan);
   const counts = countByStatus(planItems);
+  const contents = planContents(items);
   return (
     <div className="inspector-body inspector-overview" data-testid="inspector-overview">
       <p className="inspector-empty">
@@ -58,6 +87,16 @@ export function NothingSelected({ items }: { items: BoardItems }) {
           <p className="muted">No targets, objectives, interventions, actors or links yet.</p>
         ) : (
           <>
+            <p
+              className="plan-contents"
+              data-testid="plan-contents"
+              data-cards={contents.cards}
+              data-links={contents.links}
+            >
+              {contents.text}
+            </p>
+            {facilitation && <Standing ctx={facilitation} items={items} />}
+            <h4 className="overview-subheading">On the board, by status</h4>
             <StatusBar counts={counts} />
             <ul className="status-legend">
               {CARD_STATUSES.map((s) => (
@@ -71,9 +110,9 @@ export function NothingSelected({ items }: { items: BoardItems }) {
               ))}
             </ul>
             <p className="muted">
-              {counts.agreed === 0
-                ? 'Nothing is agreed yet. Only agreed items go into the exported plan, unless the export includes all.'
-                : `${counts.agreed} of ${planItems.length} items are agreed and go into the exported plan.`}
+              {contents.cards === 0
+                ? 'Nothing is agreed yet. The exported plan holds what is agreed, unless the export includes all.'
+                : 'The exported plan holds what is agreed, and the targets and actors that agreed interventions and objectives stand on, with the links between them.'}
             </p>
           </>
         )}
