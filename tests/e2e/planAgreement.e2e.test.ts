@@ -25,7 +25,14 @@ const DRAFT = 'Draft: 2 agreed, 1 sent back, 0 set aside, 0 not reviewed';
 
 async function download(page: Page, format: Format): Promise<Buffer> {
   await page.getByTestId('export-menu-button').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+  const item = page.getByTestId(`export-${format}`);
+  await item.waitFor();
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 20_000 }).catch(async () => {
+      throw new Error(`no ${format} download; the notice says: ${await page.getByTestId('notice').textContent()}`);
+    }),
+    item.click(),
+  ]);
   return fs.readFileSync(await file.path());
 }
 
@@ -126,8 +133,8 @@ describe('what the room agreed is what the plan says', () => {
 
         // The walk-through: agree the first two (confirming the checks left), send the third back.
         const page = fatima.page;
+        await page.getByTestId('phase-select').selectOption('validate');
         await page.getByTestId('open-walk').click();
-        await page.getByTestId('walk-validate-phase').click();
         await page.getByTestId('walk-start').click();
         const current = () => page.getByTestId('walk-current').getAttribute('data-id');
         const decided: Record<string, string> = {};
@@ -153,10 +160,12 @@ describe('what the room agreed is what the plan says', () => {
         const [agreedA, agreedB, sentBack] = interventions;
         expect(decided).toEqual({ [agreedA]: 'agreed', [agreedB]: 'agreed', [sentBack]: 'sent-back' });
 
-        const read = async () =>
-          Object.fromEntries(
-            await Promise.all(FORMATS.map(async (f) => [f, await readable(f, await download(page, f))] as const)),
-          ) as Record<Format, string>;
+        // One after another, as a person would: the menu closes after each download.
+        const read = async () => {
+          const out = {} as Record<Format, string>;
+          for (const f of FORMATS) out[f] = await readable(f, await download(page, f));
+          return out;
+        };
 
         const draft = await read();
         const plan = JSON.parse(draft.json) as ActionPlan;
