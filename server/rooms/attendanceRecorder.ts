@@ -25,7 +25,6 @@ import {
   markJoined,
   markLeft,
   readAttendance,
-  readAttendee,
   stakeholderGroupOf,
 } from '../../shared/model/index.ts';
 import type { Role } from '../auth/roles.ts';
@@ -89,18 +88,17 @@ interface Presence {
   role: Role;
   /** The latest the person told us; null until a hello or presence state said anything. */
   profile: Profile | null;
-  /** What was last written (profile and role), and when; whether it held what the person entered. */
+  /** What was last written (profile and role), and when; null until the person is recorded. */
   written: string | null;
   writtenAt: number;
-  writtenProfile: boolean;
   /** When the last connection closed, while the leave waits out its grace. */
   leftAt: number | null;
   renameTimer: ReturnType<typeof setTimeout> | null;
   leaveTimer: ReturnType<typeof setTimeout> | null;
 }
 
-const keyOf = (profile: Profile | null, role: Role) =>
-  profile ? `${role}\u0000${profile.name}\u0000${profile.group}\u0000${profile.groupDetail}` : `${role}\u0000`;
+const keyOf = (profile: Profile, role: Role) =>
+  `${role}\u0000${profile.name}\u0000${profile.group}\u0000${profile.groupDetail}`;
 
 /** What a room lends its recorder: a server change (stored, then relayed to everyone). */
 export interface AttendanceHost {
@@ -139,13 +137,14 @@ export class AttendanceRecorder {
         profile: hello,
         written: null,
         writtenAt: 0,
-        writtenProfile: false,
         leftAt: null,
         renameTimer: null,
         leaveTimer: null,
       };
       this.people.set(conn.person, presence);
-      this.write(presence);
+      // Recorded once they have said who they are (a client without the hello's fields says it in
+      // its presence next): a script syncing the board without a name is nobody's attendance.
+      if (hello) this.write(presence);
       return;
     }
     // Another tab, or back before the leave was written: the same session goes on.
@@ -169,7 +168,7 @@ export class AttendanceRecorder {
       if (this.people.get(presence.personId) !== presence || presence.connections.size > 0) return;
       this.people.delete(presence.personId);
       if (presence.renameTimer) clearTimeout(presence.renameTimer);
-      this.run((doc) => markLeft(doc, presence.personId, leftAt));
+      if (presence.written !== null) this.run((doc) => markLeft(doc, presence.personId, leftAt));
     };
     if (this.settings.leaveGraceMs <= 0) close();
     else {
@@ -204,7 +203,7 @@ export class AttendanceRecorder {
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     const now = this.settings.now();
-    const open = [...this.people.values()];
+    const open = [...this.people.values()].filter((p) => p.written !== null);
     this.stop();
     if (open.length === 0) return Promise.resolve();
     return this.run((doc) => {
@@ -225,35 +224,32 @@ export class AttendanceRecorder {
 
   /** Writes a presence's new name, group or role: at once the first time, else at most every renameEveryMs. */
   private refresh(presence: Presence): void {
-    if (presence.written === keyOf(presence.profile, presence.role) || presence.renameTimer) return;
+    if (presence.profile === null || presence.renameTimer) return;
+    if (presence.written === keyOf(presence.profile, presence.role)) return;
     const wait = presence.writtenAt + this.settings.renameEveryMs - this.settings.now();
-    // A record written before the person said who they are is completed at once.
-    if (wait <= 0 || !presence.writtenProfile) {
+    // Recorded at once when they first say who they are; a rename waits its turn.
+    if (wait <= 0 || presence.written === null) {
       this.write(presence);
       return;
     }
     presence.renameTimer = setTimeout(() => {
       presence.renameTimer = null;
-      if (
-        this.people.get(presence.personId) === presence &&
-        presence.written !== keyOf(presence.profile, presence.role)
-      )
-        this.write(presence);
+      if (this.people.get(presence.personId) === presence) this.refresh(presence);
     }, wait);
     presence.renameTimer.unref();
   }
 
   /** Opens or refreshes the presence's record (its session stays open). */
   private write(presence: Presence): void {
-    presence.written = keyOf(presence.profile, presence.role);
-    presence.writtenAt = this.settings.now();
-    presence.writtenProfile = presence.profile !== null;
-    const now = presence.writtenAt;
     const { personId, role, profile } = presence;
+    if (!profile) return;
+    presence.written = keyOf(profile, role);
+    presence.writtenAt = this.settings.now();
+    const now = presence.writtenAt;
     this.run((doc) => this.record(doc, personId, role, profile, now));
   }
 
-  private record(doc: Y.Doc, personId: string, role: Role, profile: Profile | null, now: number): void {
+  private record(doc: Y.Doc, personId: string, role: Role, profile: Profile, now: number): void {
     if (!isAttendee(doc, personId) && attendanceSize(doc) >= this.settings.maxRecords) {
       if (!this.warnedFull) {
         this.warnedFull = true;
@@ -264,24 +260,17 @@ export class AttendanceRecorder {
       }
       return;
     }
-    // Nothing said yet (a client without the hello's fields): whatever the record holds stays.
-    const known = profile ? null : readAttendee(doc, personId);
-    const entered = profile ?? {
-      name: known?.name ?? '',
-      group: known?.group ?? '',
-      groupDetail: known?.groupDetail ?? '',
-    };
-    markJoined(doc, { personId, role, ...entered }, now);
+    markJoined(doc, { personId, role, ...profile }, now);
   }
 
   /** Every `heartbeatMs`: the people present are seen now. */
   private refreshPresent(): void {
     if (this.closed) return;
-    const present = [...this.people.values()].filter((p) => p.connections.size > 0);
+    const present = [...this.people.values()].filter((p) => p.connections.size > 0 && p.written !== null);
     if (present.length === 0) return;
     const now = this.settings.now();
     this.run((doc) => {
-      for (const p of present) this.record(doc, p.personId, p.role, p.profile, now);
+      for (const p of present) if (p.profile) this.record(doc, p.personId, p.role, p.profile, now);
     });
   }
 

@@ -71,11 +71,6 @@ export function readAttendance(doc: Y.Doc): Attendance[] {
   return out.sort((a, b) => a.firstJoined - b.firstJoined || (a.personId < b.personId ? -1 : 1));
 }
 
-/** One person's record, or null when they have none. */
-export function readAttendee(doc: Y.Doc, personId: string): Attendance | null {
-  return readRecord(personId, attendanceMap(doc).get(personId));
-}
-
 /**
  * Calls `listener` after each transaction that changed anyone's record (the server's writes, as
  * they arrive); returns the function that unsubscribes.

@@ -36,7 +36,7 @@ interface Client {
 }
 
 async function client(role: 'facilitator' | 'participant' | 'viewer', person: string): Promise<Client> {
-  const tc = await h.connect(role, person);
+  const tc = await h.connect(role, person, { name: person, group: 'academia' });
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(h.doc()));
   return {
@@ -425,7 +425,7 @@ describe('the attendance, written by the server only', () => {
       (doc) => doc.getMap('attendance').delete('person-eve'),
     ];
     for (const attempt of attempts) {
-      const tc = await h.connect('facilitator', 'person-fatima');
+      const tc = await h.connect('facilitator', 'person-fatima', { name: 'person-fatima', group: 'academia' });
       const doc = new Y.Doc();
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(h.doc()));
       const update = updateOf(doc, () => attempt(doc));
