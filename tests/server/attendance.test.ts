@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { checkServerRoots, withServerRoots } from '../../server/auth/serverRoots.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { type Attendance, minutesConnected, readAttendance } from '../../shared/model/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
@@ -254,6 +255,21 @@ describe('the attendance the server records', () => {
     expect(writes).toBeLessThanOrEqual(3);
   });
 
+  it('refreshes when the people present were last seen, so a crash loses little of their time', async () => {
+    const clock = testClock();
+    const server = await serve({ now: clock.now, heartbeatMs: 100 });
+    const workshop = await createWorkshop(server.url);
+    const ana = newPerson();
+    const participant = join(server.url, workshop, 'participant', { person: ana, profile: ANA });
+    await whenSynced(participant);
+    const joined = await recordOf(participant, ana.id);
+    clock.advance(7 * 60_000);
+    const seen = await recordOf(participant, ana.id, (r) => r.lastSeen > joined.lastSeen, 'seen again');
+    expect(seen.lastSeen).toBe(joined.firstJoined + 7 * 60_000);
+    // The session stays open, from when it began.
+    expect(seen.connectedSince).toBe(joined.firstJoined);
+  });
+
   it('records at most maxRecords people in a workshop', async () => {
     const server = await serve({ maxRecords: 2 });
     const workshop = await createWorkshop(server.url);
@@ -330,6 +346,26 @@ describe('the attendance across a crash', () => {
       expect(r.lastSeen).toBeGreaterThanOrEqual(r.firstJoined);
     }
     expect(records[2]?.connectedSince).not.toBeNull();
+  });
+});
+
+describe('the server-only roots rule', () => {
+  const touch = (root: string, deleted = false) => ({ root, id: 'x', path: [], deleted });
+
+  it('refuses any touch of the attendance, before and whatever the role’s own rules say', async () => {
+    expect(checkServerRoots([touch('cards'), touch('meta')])).toEqual({ ok: true });
+    expect(checkServerRoots([touch('cards'), touch('attendance', true)])).toEqual({ ok: false, reason: 'server-only' });
+    const anything = withServerRoots(null);
+    expect(await anything([touch('links')])).toEqual({ ok: true });
+    expect(await anything([touch('attendance')])).toEqual({ ok: false, reason: 'server-only' });
+    let asked = 0;
+    const strict = withServerRoots(() => {
+      asked++;
+      return { ok: false, reason: 'locked' };
+    });
+    expect(await strict([touch('attendance')])).toEqual({ ok: false, reason: 'server-only' });
+    expect(asked).toBe(0);
+    expect(await strict([touch('cards')])).toEqual({ ok: false, reason: 'locked' });
   });
 });
 
