@@ -240,7 +240,7 @@ export function PeoplePanel({ items }: { items: BoardItems }) {
                 </th>
                 <td>
                   {g.people}
-                  {g.online > 0 && <span className="participation-online"> ({g.online} here)</span>}
+                  {g.online > 0 && <span className="participation-online">{g.online} here</span>}
                 </td>
                 <td>{g.cards}</td>
                 <td>{g.links}</td>
