@@ -73,20 +73,23 @@ export function decodeHello(frame: Uint8Array): Hello {
     throw new ProtocolError('malformed hello message');
   }
   if (typeof parsed !== 'object' || parsed === null) throw new ProtocolError('malformed hello message');
-  const { v, token, secret, board, name, group, groupDetail } = parsed as Record<string, unknown>;
+  const fields = parsed as Record<string, unknown>;
+  const { v, token, secret, board } = fields;
   if (v !== HELLO_VERSION) throw new ProtocolError(`hello version ${String(v)} is not supported; reload the page`);
   if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_CHARS) {
     throw new ProtocolError('hello: missing or malformed token');
   }
   if (!isPersonSecret(secret)) throw new ProtocolError('hello: missing or malformed person secret');
   if (board !== 'shared' && board !== 'private') throw new ProtocolError('hello: board must be shared or private');
-  const hello: Hello = { token, secret, board };
-  const profile = {
-    name: optionalText(name, MAX_ATTENDEE_NAME, 'name'),
-    group: optionalText(group, MAX_GROUP_CHARS, 'group'),
-    groupDetail: optionalText(groupDetail, MAX_GROUP_DETAIL, 'groupDetail'),
+  const name = optionalText(fields.name, MAX_ATTENDEE_NAME, 'name');
+  const group = optionalText(fields.group, MAX_GROUP_CHARS, 'group');
+  const groupDetail = optionalText(fields.groupDetail, MAX_GROUP_DETAIL, 'groupDetail');
+  return {
+    token,
+    secret,
+    board,
+    ...(name === undefined ? {} : { name }),
+    ...(group === undefined ? {} : { group }),
+    ...(groupDetail === undefined ? {} : { groupDetail }),
   };
-  for (const [key, value] of Object.entries(profile))
-    if (value !== undefined) hello[key as keyof typeof profile] = value;
-  return hello;
 }
