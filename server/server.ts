@@ -16,6 +16,7 @@ import { setSecurityHeaders } from './http/securityHeaders.ts';
 import { staticFiles } from './http/staticFiles.ts';
 import { Counters } from './metrics/counters.ts';
 import { EventLoopDelay } from './metrics/eventLoopDelay.ts';
+import type { AttendanceSettings } from './rooms/attendanceRecorder.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { openPostgresStorage } from './storage/postgresStorage.ts';
 import { openSqliteStorage } from './storage/sqliteStorage.ts';
@@ -38,6 +39,8 @@ export interface StartOptions {
   redisUrl?: string;
   /** Catch-up interval on a fan-out bus (tests shorten it). */
   catchUpEveryMs?: number;
+  /** How attendance is recorded (tests shorten its delays and move its clock). */
+  attendance?: Partial<AttendanceSettings>;
   planWork?: Partial<PlanWorkSettings>;
   rateLimits?: Partial<RateLimitSettings>;
   /** Serve the client's `*.map` files, when built with them. */
@@ -90,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     compactEvery: options.compactEvery ?? DEFAULTS.compactEvery,
     fanout,
     catchUpEveryMs: options.catchUpEveryMs,
+    attendance: options.attendance,
   });
 
   const clientDir = options.clientDir;

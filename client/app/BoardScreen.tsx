@@ -23,7 +23,7 @@ import { Toolbar } from '../panels/Toolbar.tsx';
 import { TopBar } from '../panels/TopBar.tsx';
 import { WorkshopDetails } from '../panels/workshop/WorkshopDetails.tsx';
 import { resetBoardUi, useBoardStore } from '../store/boardStore.ts';
-import { authorOf, colourForId } from '../store/identity.ts';
+import { authorOf, colourForId, helloProfileOf } from '../store/identity.ts';
 import { boardStates } from '../sync/boardState.ts';
 import { type BoardConnection, connectBoard } from '../sync/connect.ts';
 import { announce } from '../sync/presence.ts';
@@ -46,7 +46,7 @@ export function BoardScreen({ session, token }: { session: WorkshopSession; toke
     let cancelled = false;
     void boardStates.take(session.id, token).then((state) => {
       if (cancelled) return;
-      conn = connectBoard(session.id, token, state);
+      conn = connectBoard(session.id, token, state, () => helloProfileOf(useBoardStore.getState().identity));
       unexpose = exposeBoard(conn.doc, conn.provider);
       setConnection(conn);
       if (session.links && sharePanelRequested(session.id)) useBoardStore.getState().setShareOpen(true);
@@ -104,6 +104,7 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
       name: identity.name,
       colour: colourForId(identity.id),
       group: identity.group,
+      ...(identity.group === 'other' ? { groupDetail: identity.groupDetail } : {}),
       id: identity.id,
     });
   }, [provider, identity]);

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { StakeholderGroup } from '../../shared/model/vocabulary.ts';
 import { Brand } from '../panels/Brand.tsx';
-import { GroupSelect } from '../panels/GroupSelect.tsx';
+import { GroupFields, groupChosen } from '../panels/GroupSelect.tsx';
 import { useBoardStore } from '../store/boardStore.ts';
 import { requestSharePanel } from './access.ts';
 import { createWorkshop } from './api.ts';
@@ -14,20 +14,26 @@ export function StartPage() {
   const [title, setTitle] = useState('');
   const [name, setName] = useState(identity.name);
   const [group, setGroup] = useState<StakeholderGroup | ''>(identity.group);
+  const [detail, setDetail] = useState(identity.groupDetail);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const detailMissing = error !== null && group === 'other' && !detail.trim();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!title.trim() || !name.trim() || !group) {
-      setError('Please give the workshop a title, and your name and stakeholder group.');
+    if (!title.trim() || !name.trim() || !groupChosen(group, detail)) {
+      setError(
+        title.trim() && name.trim() && group === 'other'
+          ? 'Please say which group you are from, in your own words.'
+          : 'Please give the workshop a title, and your name and stakeholder group.',
+      );
       return;
     }
     setBusy(true);
     setError(null);
     try {
       const workshop = await createWorkshop(title.trim());
-      setIdentity(name, group);
+      setIdentity(name, group, detail);
       requestSharePanel(workshop.id);
       const link = new URL(workshop.links.facilitator, window.location.origin);
       navigate(`${link.pathname}${link.hash}`);
@@ -73,10 +79,14 @@ export function StartPage() {
               required
             />
           </label>
-          <label className="field" htmlFor="start-group">
-            <span className="field-label">Stakeholder group</span>
-            <GroupSelect id="start-group" testId="start-group" value={group} onChange={setGroup} />
-          </label>
+          <GroupFields
+            prefix="start"
+            group={group}
+            detail={detail}
+            onGroupChange={setGroup}
+            onDetailChange={setDetail}
+            detailMissing={detailMissing}
+          />
           {error && (
             <p className="form-error" role="alert">
               {error}

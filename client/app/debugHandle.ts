@@ -2,7 +2,14 @@
 // read helpers that go through the model (tests never read raw Yjs keys).
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { type Card, type Link, listCards, listLinks } from '../../shared/model/index.ts';
+import {
+  type Attendance,
+  type Card,
+  type Link,
+  listCards,
+  listLinks,
+  readAttendance,
+} from '../../shared/model/index.ts';
 import { type CanvasProbe, canvasProbe, type ScreenBox } from '../canvas/canvasProbe.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 
@@ -11,6 +18,8 @@ export interface BoardDebugHandle {
   provider: WebsocketProvider;
   cards(): Card[];
   links(): Link[];
+  /** Who took part, as the server recorded it. */
+  attendance(): Attendance[];
   /** A card's box in page pixels as drawn now, or null. */
   cardClientBox(id: string): ScreenBox | null;
   /** A board point in page pixels. */
@@ -33,6 +42,7 @@ export function exposeBoard(doc: Y.Doc, provider: WebsocketProvider): () => void
     provider,
     cards: () => listCards(doc),
     links: () => listLinks(doc),
+    attendance: () => readAttendance(doc),
     cardClientBox: (id) => canvasProbe()?.cardClientBox(id) ?? null,
     toClient: (x, y) => canvasProbe()?.toClient(x, y) ?? null,
     selection: () => {

@@ -1,6 +1,9 @@
-// Everyone known on this board (online now and everyone who took part), kept current.
+// Everyone known on this board (online now, everyone the server recorded, everyone who took
+// part), kept current.
 import { useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { type Attendance, observeAttendance, readAttendance } from '../../shared/model/index.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
 import { colourForId } from '../store/identity.ts';
 import { listPeers } from '../sync/presence.ts';
@@ -12,6 +15,7 @@ function readOnline(awareness: Awareness): OnlinePerson[] {
     id: p.user.id ?? `client-${p.clientId}`,
     name: p.user.name,
     group: p.user.group,
+    ...(p.user.groupDetail ? { groupDetail: p.user.groupDetail } : {}),
     colour: p.user.colour,
   }));
 }
@@ -22,7 +26,7 @@ export function useOnline(awareness: Awareness): OnlinePerson[] {
     let last = '';
     const onChange = () => {
       const next = readOnline(awareness);
-      const sig = next.map((p) => `${p.clientId}:${p.id}:${p.name}:${p.group}`).join('|');
+      const sig = next.map((p) => `${p.clientId}:${p.id}:${p.name}:${p.group}:${p.groupDetail ?? ''}`).join('|');
       // Cursor and view moves change awareness too; only arrivals, departures and renames count.
       if (sig === last) return;
       last = sig;
@@ -35,10 +39,23 @@ export function useOnline(awareness: Awareness): OnlinePerson[] {
   return online;
 }
 
+/** The attendance the server records in the board, re-read whenever it writes it. */
+export function useAttendance(doc: Y.Doc): Attendance[] {
+  const [records, setRecords] = useState(() => readAttendance(doc));
+  useEffect(() => {
+    setRecords(readAttendance(doc));
+    return observeAttendance(doc, () => setRecords(readAttendance(doc)));
+  }, [doc]);
+  return records;
+}
+
+const NO_ATTENDANCE: readonly Attendance[] = [];
+
 export function usePeople(
   awareness: Awareness,
   items: BoardItems,
-  me: { id: string; name: string; group: string },
+  me: { id: string; name: string; group: string; groupDetail?: string },
+  attendance: readonly Attendance[] = NO_ATTENDANCE,
 ): Person[] {
   const online = useOnline(awareness);
   return useMemo(() => {
@@ -47,8 +64,9 @@ export function usePeople(
       id: me.id,
       name: me.name,
       group: me.group,
+      ...(me.groupDetail ? { groupDetail: me.groupDetail } : {}),
       colour: colourForId(me.id),
     };
-    return knownPeople(items.cards.values(), items.links.values(), [self, ...online], colourForId);
-  }, [awareness, items, online, me.id, me.name, me.group]);
+    return knownPeople(items.cards.values(), items.links.values(), [self, ...online], colourForId, attendance);
+  }, [awareness, items, online, me.id, me.name, me.group, me.groupDetail, attendance]);
 }

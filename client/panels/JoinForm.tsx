@@ -4,7 +4,7 @@ import type { StakeholderGroup } from '../../shared/model/vocabulary.ts';
 import { ROLE_LABELS, type Role } from '../app/api.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { Brand } from './Brand.tsx';
-import { GroupSelect } from './GroupSelect.tsx';
+import { GroupFields, groupChosen } from './GroupSelect.tsx';
 
 interface Props {
   title: string;
@@ -16,15 +16,21 @@ export function JoinForm({ title, role }: Props) {
   const setIdentity = useBoardStore((s) => s.setIdentity);
   const [name, setName] = useState(identity.name);
   const [group, setGroup] = useState<StakeholderGroup | ''>(identity.group);
+  const [detail, setDetail] = useState(identity.groupDetail);
   const [error, setError] = useState<string | null>(null);
+  const detailMissing = error !== null && group === 'other' && !detail.trim();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim() || !group) {
-      setError('Please enter your name and choose your stakeholder group.');
+    if (!name.trim() || !groupChosen(group, detail)) {
+      setError(
+        group === 'other' && name.trim()
+          ? 'Please say which group you are from, in your own words.'
+          : 'Please enter your name and choose your stakeholder group.',
+      );
       return;
     }
-    setIdentity(name, group);
+    setIdentity(name, group, detail);
   }
 
   return (
@@ -49,10 +55,14 @@ export function JoinForm({ title, role }: Props) {
               required
             />
           </label>
-          <label className="field" htmlFor="join-group">
-            <span className="field-label">Stakeholder group</span>
-            <GroupSelect id="join-group" testId="join-group" value={group} onChange={setGroup} />
-          </label>
+          <GroupFields
+            prefix="join"
+            group={group}
+            detail={detail}
+            onGroupChange={setGroup}
+            onDetailChange={setDetail}
+            detailMissing={detailMissing}
+          />
           {error && (
             <p className="form-error" role="alert">
               {error}

@@ -1,7 +1,7 @@
 // Who else is on the board, as initials in their cursor colour.
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { STAKEHOLDER_GROUP_LABELS, type StakeholderGroup } from '../../shared/model/vocabulary.ts';
+import { stakeholderGroupLabel } from '../../shared/model/vocabulary.ts';
 import { listPeers, type Peer } from '../sync/presence.ts';
 
 const MAX_SHOWN = 5;
@@ -12,12 +12,12 @@ function initials(name: string): string {
   return letters.map((p) => (p ?? '?').charAt(0).toUpperCase()).join('');
 }
 
-function groupLabel(group: string): string {
-  return STAKEHOLDER_GROUP_LABELS[group as StakeholderGroup] ?? group;
-}
+const groupLabel = (peer: Peer) => stakeholderGroupLabel(peer.user.group, peer.user.groupDetail);
 
 function signature(peers: Peer[]): string {
-  return peers.map((p) => `${p.clientId}:${p.user.name}:${p.user.colour}:${p.user.group}`).join('|');
+  return peers
+    .map((p) => `${p.clientId}:${p.user.name}:${p.user.colour}:${p.user.group}:${p.user.groupDetail ?? ''}`)
+    .join('|');
 }
 
 export function PeopleList({ awareness }: { awareness: Awareness }) {
@@ -41,7 +41,7 @@ export function PeopleList({ awareness }: { awareness: Awareness }) {
   if (peers.length === 0) return null;
   const shown = peers.slice(0, MAX_SHOWN);
   const more = peers.length - shown.length;
-  const everyone = peers.map((p) => `${p.user.name} (${groupLabel(p.user.group)})`).join(', ');
+  const everyone = peers.map((p) => `${p.user.name} (${groupLabel(p)})`).join(', ');
   return (
     <ul className="people" aria-label={`Also here: ${everyone}`}>
       {shown.map((p) => (
@@ -49,7 +49,7 @@ export function PeopleList({ awareness }: { awareness: Awareness }) {
           key={p.clientId}
           className="avatar"
           style={{ background: p.user.colour }}
-          title={`${p.user.name} · ${groupLabel(p.user.group)}`}
+          title={`${p.user.name} · ${groupLabel(p)}`}
         >
           {initials(p.user.name)}
         </li>

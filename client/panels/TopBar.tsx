@@ -2,7 +2,7 @@
 // connection.
 import type { ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { STAKEHOLDER_GROUP_LABELS } from '../../shared/model/vocabulary.ts';
+import { stakeholderGroupLabel } from '../../shared/model/vocabulary.ts';
 import { ROLE_LABELS, type Role } from '../app/api.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { colourForId } from '../store/identity.ts';
@@ -56,7 +56,7 @@ export function TopBar({ title, role, awareness, tracker, canShare, actions, sta
         <ConnectionIndicator tracker={tracker} />
         <span
           className="me"
-          title={identity.group ? STAKEHOLDER_GROUP_LABELS[identity.group] : undefined}
+          title={identity.group ? stakeholderGroupLabel(identity.group, identity.groupDetail) : undefined}
           data-testid="my-name"
         >
           <span className="me-dot" style={{ background: colourForId(identity.id) }} aria-hidden="true" />

@@ -1,11 +1,18 @@
 // Who is using this browser: a random secret, from which the person's public id derives
-// (shared/model/person.ts), and the name and stakeholder group the person gave, remembered in
-// localStorage so that every workshop opened here knows them. The secret authenticates this
+// (shared/model/person.ts), and the name and stakeholder group the person gave (with their own
+// words when the group is "Other"), remembered in localStorage so that every workshop opened here
+// knows them. The secret authenticates this
 // person's sockets and opens their private board; it never leaves the browser otherwise.
 import { newId } from '../../shared/model/ids.ts';
 import type { Author } from '../../shared/model/kinds.ts';
 import { isPersonSecret, personIdOf } from '../../shared/model/person.ts';
-import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../shared/model/vocabulary.ts';
+import {
+  LEGACY_STAKEHOLDER_GROUPS,
+  MAX_GROUP_DETAIL,
+  STAKEHOLDER_GROUPS,
+  type StakeholderGroup,
+} from '../../shared/model/vocabulary.ts';
+import type { Hello } from '../../shared/protocol/hello.ts';
 
 const STORAGE_KEY = 'sdg-board:identity';
 // Named for what it first opened (the private board); kept, so existing browsers keep theirs.
@@ -32,6 +39,8 @@ export interface Identity {
   id: string;
   name: string;
   group: StakeholderGroup | '';
+  /** The person's own words for their group when it is "Other"; '' otherwise. */
+  groupDetail: string;
 }
 
 /** Distinct, saturated colours that stay readable with white text on a cursor label. */
@@ -59,8 +68,16 @@ export function colourForId(id: string): string {
   return PEOPLE_COLOURS[(hash >>> 0) % PEOPLE_COLOURS.length] as string;
 }
 
-function isGroup(value: unknown): value is StakeholderGroup {
-  return typeof value === 'string' && (STAKEHOLDER_GROUPS as readonly string[]).includes(value);
+/** A stored group: a current one, one that merged into another read as the merged one, else none. */
+function groupOf(value: unknown): StakeholderGroup | '' {
+  if (typeof value !== 'string') return '';
+  if ((STAKEHOLDER_GROUPS as readonly string[]).includes(value)) return value as StakeholderGroup;
+  return Object.hasOwn(LEGACY_STAKEHOLDER_GROUPS, value) ? (LEGACY_STAKEHOLDER_GROUPS[value] as StakeholderGroup) : '';
+}
+
+/** The own words kept with a group: only for "Other", trimmed to the limit. */
+export function groupDetailFor(group: StakeholderGroup | '', detail: unknown): string {
+  return group === 'other' && typeof detail === 'string' ? detail.trim().slice(0, MAX_GROUP_DETAIL) : '';
 }
 
 export function loadIdentity(storage: Storage = localStorage): Identity {
@@ -71,12 +88,14 @@ export function loadIdentity(storage: Storage = localStorage): Identity {
   } catch {
     // A corrupt entry is replaced below.
   }
+  const group = groupOf(stored.group);
   const identity: Identity = {
     id: personIdOf(personSecret(storage)),
     name: typeof stored.name === 'string' ? stored.name : '',
-    group: isGroup(stored.group) ? stored.group : '',
+    group,
+    groupDetail: groupDetailFor(group, stored.groupDetail),
   };
-  if (identity.id !== stored.id) saveIdentity(identity, storage);
+  if (identity.id !== stored.id || identity.group !== (stored.group ?? '')) saveIdentity(identity, storage);
   return identity;
 }
 
@@ -89,7 +108,20 @@ export function saveIdentity(identity: Identity, storage: Storage = localStorage
 }
 
 export function isComplete(identity: Identity): boolean {
-  return identity.name.trim() !== '' && identity.group !== '';
+  return (
+    identity.name.trim() !== '' &&
+    identity.group !== '' &&
+    (identity.group !== 'other' || identity.groupDetail.trim() !== '')
+  );
+}
+
+/** What the person entered, for the server's attendance (in the sync socket's hello). */
+export function helloProfileOf(identity: Identity): Pick<Hello, 'name' | 'group' | 'groupDetail'> {
+  return {
+    name: identity.name.trim(),
+    group: identity.group,
+    ...(identity.group === 'other' ? { groupDetail: identity.groupDetail } : {}),
+  };
 }
 
 export function authorOf(identity: Identity): Author {

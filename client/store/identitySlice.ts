@@ -1,17 +1,18 @@
 import type { StateCreator } from 'zustand';
 import type { StakeholderGroup } from '../../shared/model/vocabulary.ts';
 import type { BoardStore } from './boardStore.ts';
-import { type Identity, loadIdentity, saveIdentity } from './identity.ts';
+import { groupDetailFor, type Identity, loadIdentity, saveIdentity } from './identity.ts';
 
 export interface IdentitySlice {
   identity: Identity;
-  setIdentity: (name: string, group: StakeholderGroup) => void;
+  /** `groupDetail`: the person's own words when the group is "Other" (ignored otherwise). */
+  setIdentity: (name: string, group: StakeholderGroup, groupDetail?: string) => void;
 }
 
 export const createIdentitySlice: StateCreator<BoardStore, [], [], IdentitySlice> = (set, get) => ({
   identity: loadIdentity(),
-  setIdentity: (name, group) => {
-    const identity = { ...get().identity, name: name.trim(), group };
+  setIdentity: (name, group, groupDetail = '') => {
+    const identity = { ...get().identity, name: name.trim(), group, groupDetail: groupDetailFor(group, groupDetail) };
     saveIdentity(identity);
     set({ identity });
   },

@@ -7,6 +7,7 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
+import type { Hello } from '../../shared/protocol/hello.ts';
 import { personSecret } from '../store/identity.ts';
 import { ConnectionStatusTracker } from './connectionStatus.ts';
 import { helloWebSocket } from './helloSocket.ts';
@@ -57,7 +58,16 @@ export function offlineCacheName(workshopId: string): string {
   return `sdg-board-${workshopId}`;
 }
 
-export function connectBoard(workshopId: string, token: string, state: Uint8Array | null = null): BoardConnection {
+/** What the person entered about themselves, sent in the hello for the workshop's attendance. */
+export type HelloProfile = Pick<Hello, 'name' | 'group' | 'groupDetail'>;
+
+export function connectBoard(
+  workshopId: string,
+  token: string,
+  state: Uint8Array | null = null,
+  /** Asked on each (re)connection, so the server records the person as they are now. */
+  profile: () => HelloProfile = () => ({}),
+): BoardConnection {
   const { doc, opened } = openDoc(state);
   let persistence: IndexeddbPersistence | null = null;
   let refused = false;
@@ -70,7 +80,7 @@ export function connectBoard(workshopId: string, token: string, state: Uint8Arra
   else attachCache();
   const provider = new WebsocketProvider(syncUrl(), workshopId, doc, {
     // The token and this person's secret go in the socket's first message, not in its URL.
-    WebSocketPolyfill: helloWebSocket({ token, secret: personSecret(), board: 'shared' }),
+    WebSocketPolyfill: helloWebSocket(() => ({ token, secret: personSecret(), board: 'shared', ...profile() })),
     // Tabs of one browser must not sync through each other: a viewer tab's edits would
     // otherwise reach the server through a participant tab.
     disableBc: true,

@@ -1,6 +1,7 @@
 // Presence through the provider's awareness: who is here and where their pointer is, in board
 // coordinates. Ephemeral: never written to the document.
 import type { Awareness } from 'y-protocols/awareness';
+import { MAX_GROUP_DETAIL } from '../../shared/model/vocabulary.ts';
 
 /** The fastest a cursor is sent; peers interpolate between updates, so it still looks smooth. */
 export const CURSOR_THROTTLE_MS = 80;
@@ -20,6 +21,8 @@ export interface PresenceUser {
   name: string;
   colour: string;
   group: string;
+  /** Their own words when the group is "Other"; absent otherwise and from older clients. */
+  groupDetail?: string;
   /** The person's stable author id (people panel, following, mentions); absent from older clients. */
   id?: string;
 }
@@ -60,9 +63,17 @@ export function readPeer(awareness: Awareness, clientId: number): Peer | undefin
   if (!state || !isUser(state.user)) return undefined;
   const name = state.user.name.slice(0, 60);
   const id = typeof state.user.id === 'string' && state.user.id.length <= 64 ? state.user.id : undefined;
+  const detail = state.user.groupDetail;
+  const groupDetail = typeof detail === 'string' && detail !== '' ? detail.slice(0, MAX_GROUP_DETAIL) : undefined;
   return {
     clientId,
-    user: { name, colour: state.user.colour, group: state.user.group, ...(id ? { id } : {}) },
+    user: {
+      name,
+      colour: state.user.colour,
+      group: state.user.group,
+      ...(groupDetail ? { groupDetail } : {}),
+      ...(id ? { id } : {}),
+    },
     cursor: isPoint(state.cursor) ? state.cursor : null,
     selection: readSelection(state.selection),
   };

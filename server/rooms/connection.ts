@@ -15,10 +15,18 @@ export interface Connection {
   readonly role: Role;
   /** The person this connection speaks for (their id, derived from their secret). */
   readonly person: string;
+  /** What the person entered about themselves, as their hello carried it (absent from older clients). */
+  readonly profile?: ConnectionProfile;
   readonly socket: SocketLike;
   /** The awareness client id this connection speaks for, bound on its first awareness message. */
   awarenessId: number | null;
   closed: boolean;
+}
+
+export interface ConnectionProfile {
+  name?: string;
+  group?: string;
+  groupDetail?: string;
 }
 
 /**
@@ -31,8 +39,8 @@ export const MAX_REQUEST_BACKLOG_BYTES = 1024 * 1024;
 
 let nextId = 1;
 
-export function newConnection(socket: SocketLike, role: Role, person: string): Connection {
-  return { id: nextId++, role, person, socket, awarenessId: null, closed: false };
+export function newConnection(socket: SocketLike, role: Role, person: string, profile?: ConnectionProfile): Connection {
+  return { id: nextId++, role, person, ...(profile ? { profile } : {}), socket, awarenessId: null, closed: false };
 }
 
 /** Closes once; later calls are no-ops (a room may refuse a connection more than once). */

@@ -18,11 +18,18 @@ import {
 import { ClientOwners } from '../auth/clientOwners.ts';
 import { boardStateOf, checkParticipantEdit } from '../auth/editRules.ts';
 import { decide, filterAwareness } from '../auth/permissions.ts';
+import { withServerRoots } from '../auth/serverRoots.ts';
 import type { DecodedUpdate, Touch } from '../auth/updateScope.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { FanoutMessage } from '../fanout/fanoutMessages.ts';
 import type { Counters } from '../metrics/counters.ts';
 import type { Storage } from '../storage/storage.ts';
+import {
+  ATTENDANCE_DEFAULTS,
+  AttendanceRecorder,
+  type AttendanceSettings,
+  closeSessionsLeftOpen,
+} from './attendanceRecorder.ts';
 import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { awarenessFrame, syncFrame } from './frames.ts';
 import { HeldUpdates } from './heldUpdates.ts';
@@ -36,6 +43,8 @@ export interface RoomOptions {
   catchUpEveryMs?: number;
   /** Awareness changes are sent out together at most this often. */
   awarenessBatchMs?: number;
+  /** How attendance is recorded (attendanceRecorder.ts); tests shorten the delays. */
+  attendance?: Partial<AttendanceSettings>;
 }
 
 /** Origin of changes the server makes itself (loading, migrations). */
@@ -85,6 +94,9 @@ export class Room {
   };
   /** Per connection: updates that arrived before what they build on (heldUpdates.ts). */
   private readonly held = new WeakMap<Connection, HeldUpdates>();
+  /** Who took part: written into the board from the connections admitted here. */
+  private readonly attendance: AttendanceRecorder;
+  private readonly attendanceSettings: AttendanceSettings;
   /** Called once when the room can no longer serve (storage failed); the registry drops it. */
   onFailed: (room: Room) => void = () => {};
   /** Called when another process revoked a role's link (its private connections close too). */
@@ -106,6 +118,8 @@ export class Room {
       this.fullState = null;
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.attendanceSettings = { ...ATTENDANCE_DEFAULTS, ...options.attendance };
+    this.attendance = new AttendanceRecorder({ id, change: (fn) => this.change(fn) }, log, this.attendanceSettings);
     this.queue = this.load();
     this.loaded = this.queue;
   }
@@ -145,6 +159,15 @@ export class Room {
       this.sinceCompaction = stored.updates.length;
       this.outbox = [];
       migrateBoard(this.doc, SERVER_ORIGIN);
+      closeSessionsLeftOpen(
+        this.doc,
+        {
+          shared: Boolean(fanout),
+          now: this.attendanceSettings.now(),
+          heartbeatMs: this.attendanceSettings.heartbeatMs,
+        },
+        SERVER_ORIGIN,
+      );
       const migrated = await this.persistOutbox();
       if (migrated) {
         this.publishUpdate(migrated);
@@ -174,6 +197,7 @@ export class Room {
       return;
     }
     this.connections.add(conn);
+    this.attendance.join(conn);
     this.enqueue(() => {
       if (conn.closed) return;
       // Ask the client for what it has that the server lacks (edits made offline).
@@ -188,6 +212,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     conn.closed = true;
+    this.attendance.leave(conn);
     if (conn.awarenessId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessId], conn);
     }
@@ -259,6 +284,8 @@ export class Room {
         );
         if (bind !== null) conn.awarenessId = bind;
         if (keep.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(keep), conn);
+        if (keep.length > 0 && conn.awarenessId !== null)
+          this.attendance.sawPresence(conn, this.awareness.getStates().get(conn.awarenessId));
         return;
       }
       case 'query-awareness': {
@@ -279,7 +306,7 @@ export class Room {
       person: conn.person,
       owners: this.owners,
       ...this.stepping,
-      rules: conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null,
+      rules: withServerRoots(conn.role === 'participant' ? (touches) => this.participantVerdict(touches) : null),
     });
     if (!verdict.ok) {
       const held = this.held.get(conn) ?? new HeldUpdates();
@@ -528,6 +555,7 @@ export class Room {
   }
 
   private release(): void {
+    this.attendance.stop();
     if (this.catchUpTimer) clearInterval(this.catchUpTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
@@ -536,6 +564,8 @@ export class Room {
 
   /** Compacts (when there is anything new) and releases the room; resolves when stored. */
   async close(): Promise<void> {
+    // Whoever is still here (the server is stopping) leaves now, stored with the rest.
+    void this.attendance.close();
     this.enqueue(async () => {
       if (this.sinceCompaction > 0) await this.compact();
     });

@@ -150,6 +150,10 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
             },
             admission.role,
             personIdOf(hello.secret),
+            // What the person entered, for the workshop's attendance (the shared board's room records it).
+            hello.name === undefined && hello.group === undefined
+              ? undefined
+              : { name: hello.name, group: hello.group, groupDetail: hello.groupDetail },
           );
           conn.current = c;
           counters.connectionsOpened++;

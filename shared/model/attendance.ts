@@ -35,7 +35,9 @@ export interface Attendee {
   role: AttendanceRole;
 }
 
-const MAX_NAME = 120;
+/** The longest display name recorded (the client asks for at most 60 characters). */
+export const MAX_ATTENDEE_NAME = 120;
+const MAX_NAME = MAX_ATTENDEE_NAME;
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
 const time = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
@@ -67,6 +69,27 @@ export function readAttendance(doc: Y.Doc): Attendance[] {
     if (record) out.push(record);
   }
   return out.sort((a, b) => a.firstJoined - b.firstJoined || (a.personId < b.personId ? -1 : 1));
+}
+
+/**
+ * Calls `listener` after each transaction that changed anyone's record (the server's writes, as
+ * they arrive); returns the function that unsubscribes.
+ */
+export function observeAttendance(doc: Y.Doc, listener: () => void): () => void {
+  const map = attendanceMap(doc);
+  const onChange = () => listener();
+  map.observe(onChange);
+  return () => map.unobserve(onChange);
+}
+
+/** How many people the attendance holds (cheaper than reading every record). */
+export function attendanceSize(doc: Y.Doc): number {
+  return attendanceMap(doc).size;
+}
+
+/** Whether `personId` has a record. */
+export function isAttendee(doc: Y.Doc, personId: string): boolean {
+  return attendanceMap(doc).has(personId);
 }
 
 /** Minutes connected up to `now`, counting a session still open. */

@@ -9,11 +9,12 @@ import {
   splitMentions,
   suggestMentions,
 } from '../../client/facilitation/mentions.ts';
-import { contributions, knownPeople, participationByGroup } from '../../client/facilitation/people.ts';
+import { contributions, formatDuration, knownPeople, participationByGroup } from '../../client/facilitation/people.ts';
 import { ReadMarks, unreadItems } from '../../client/facilitation/readMarks.ts';
 import { shareableView, stageViewport } from '../../client/facilitation/views.ts';
 import { voteItems } from '../../client/facilitation/voteScope.ts';
 import {
+  type Attendance,
   type Author,
   addCard,
   addComment,
@@ -112,6 +113,71 @@ describe('who took part', () => {
     expect(row('government-local')).toMatchObject({ people: 1, cards: 0, comments: 1 });
     expect(row('private-sector')).toMatchObject({ people: 0, cards: 0, links: 0, votes: 0 });
     expect(row('unknown')).toMatchObject({ people: 1, votes: 1 });
+  });
+});
+
+describe('who took part, as the server recorded it', () => {
+  const record = (personId: string, name: string, fields: Partial<Attendance> = {}): Attendance => ({
+    personId,
+    name,
+    group: 'civil-society',
+    groupDetail: '',
+    role: 'participant',
+    firstJoined: 1_000,
+    lastSeen: 2_000,
+    secondsConnected: 60,
+    connectedSince: null,
+    ...fields,
+  });
+
+  it('lists everyone recorded, also those who wrote nothing, with their role and record', () => {
+    const doc = new Y.Doc();
+    addCard(doc, { kind: 'note', x: 0, y: 0, author: ANA });
+    const attendance = [
+      record(ANA.id, 'Ana S.'),
+      record('silent-0001', 'Sita', { group: 'other', groupDetail: 'Farmers’ cooperative' }),
+      record('viewer-0001', 'Vic', { role: 'viewer', group: 'media' }),
+    ];
+    const online = [{ clientId: 3, id: 'viewer-0001', name: 'Vic', group: 'media', colour: '#111111' }];
+    const people = knownPeople(listCards(doc), listLinks(doc), online, colour, attendance);
+    expect(people.map((p) => [p.name, p.role, p.online])).toEqual([
+      ['Vic', 'viewer', true],
+      ['Ana S.', 'participant', false],
+      ['Sita', 'participant', false],
+    ]);
+    expect(people.find((p) => p.name === 'Sita')).toMatchObject({
+      group: 'other',
+      groupDetail: 'Farmers’ cooperative',
+      attendance: { secondsConnected: 60 },
+    });
+  });
+
+  it('counts observers apart from the groups, and names the groups people gave as Other', () => {
+    const people = knownPeople([], [], [], colour, [
+      record('a', 'A', { group: 'other', groupDetail: 'Farmers’ cooperative' }),
+      record('b', 'B', { group: 'other', groupDetail: 'Farmers’ cooperative' }),
+      record('c', 'C', { group: 'other', groupDetail: 'Teachers’ union' }),
+      record('d', 'D', { group: 'development-partner' }),
+      record('v', 'V', { group: 'media', role: 'viewer' }),
+    ]);
+    const rows = participationByGroup(people, new Map());
+    const row = (g: string) => rows.find((r) => r.group === g);
+    expect(row('other')).toMatchObject({ people: 3, details: ['Farmers’ cooperative', 'Teachers’ union'] });
+    // A group that merged into another is counted with it.
+    expect(row('international-organisation')).toMatchObject({ people: 1 });
+    // The observer is not counted: they could not have spoken on the board.
+    expect(row('media')).toMatchObject({ people: 0 });
+  });
+
+  it('says how long in words short enough for the panel', () => {
+    expect([0, 1, 59, 60, 61, 135].map(formatDuration)).toEqual([
+      '< 1 min',
+      '1 min',
+      '59 min',
+      '1 h',
+      '1 h 1 min',
+      '2 h 15 min',
+    ]);
   });
 });
 

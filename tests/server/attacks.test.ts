@@ -36,7 +36,7 @@ interface Client {
 }
 
 async function client(role: 'facilitator' | 'participant' | 'viewer', person: string): Promise<Client> {
-  const tc = await h.connect(role, person);
+  const tc = await h.connect(role, person, { name: person, group: 'academia' });
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(h.doc()));
   return {
@@ -65,11 +65,12 @@ async function agreedBoard() {
   return { fac, eve, agreed, open };
 }
 
-/** The board's content, for "unchanged" comparisons. */
-const snapshot = (doc: Y.Doc) => {
-  for (const root of ['meta', 'cards', 'links']) doc.getMap(root);
-  return JSON.stringify(doc.toJSON());
-};
+/**
+ * The board's content, for "unchanged" comparisons. Not the attendance: an attacker connecting
+ * is recorded there, as anyone is (the attendance attack below compares it on its own).
+ */
+const snapshot = (doc: Y.Doc) =>
+  JSON.stringify(Object.fromEntries(['meta', 'cards', 'links'].map((root) => [root, doc.getMap(root).toJSON()])));
 
 async function expectUnchanged(before: string) {
   expect(snapshot(h.doc())).toBe(before);
@@ -390,5 +391,67 @@ describe('a participant’s crafted update', () => {
     await h.send(eve.tc, encodeUpdate([a, b]));
     expect(eve.tc.closedWith()).toBe(CLOSE.malformed);
     await expectUnchanged(before);
+  });
+});
+
+describe('the attendance, written by the server only', () => {
+  /** The attendance as the room holds it and as a newcomer would load it. */
+  const attendanceOf = (doc: Y.Doc) => JSON.stringify(doc.getMap('attendance').toJSON());
+
+  async function expectAttendanceUnchanged(before: string) {
+    expect(attendanceOf(h.doc())).toBe(before);
+    expect(attendanceOf(await h.stored())).toBe(before);
+  }
+
+  it('a facilitator cannot add, rewrite or delete anyone’s record', async () => {
+    const { fac } = await agreedBoard();
+    const board = snapshot(h.doc());
+    const before = attendanceOf(h.doc());
+    // The server recorded both people when they connected.
+    expect(Object.keys(h.doc().getMap('attendance').toJSON()).sort()).toEqual(['person-eve', 'person-fatima']);
+    const invented = {
+      name: 'Someone who was never here',
+      group: 'civil-society',
+      groupDetail: '',
+      role: 'participant',
+      firstJoined: 1,
+      lastSeen: 2,
+      secondsConnected: 36_000,
+      connectedSince: null,
+    };
+    const attempts: Array<(doc: Y.Doc) => void> = [
+      (doc) => doc.getMap('attendance').set('person-ghost', invented),
+      (doc) => doc.getMap('attendance').set('person-fatima', { ...invented, name: 'Fatima', role: 'facilitator' }),
+      (doc) => doc.getMap('attendance').delete('person-eve'),
+    ];
+    for (const attempt of attempts) {
+      const tc = await h.connect('facilitator', 'person-fatima', { name: 'person-fatima', group: 'academia' });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(h.doc()));
+      const update = updateOf(doc, () => attempt(doc));
+      await h.send(tc, update);
+      expect(tc.closedWith()).toBe(CLOSE.conflict);
+    }
+    await expectAttendanceUnchanged(before);
+    expect(snapshot(h.doc())).toBe(board);
+    // The facilitator can still change the rest of the board.
+    await fac.edit((doc) => setPhase(doc, 'validate'));
+    expect(fac.tc.closedWith()).toBeNull();
+    expect(readFacilitation(h.doc()).phase).toBe('validate');
+  });
+
+  it('nor can a participant, even inside an edit the rules allow', async () => {
+    const { eve } = await agreedBoard();
+    const before = attendanceOf(h.doc());
+    const board = snapshot(h.doc());
+    await eve.edit((doc) => {
+      doc.transact(() => {
+        addCard(doc, { kind: 'note', x: 5, y: 5, author: who, fields: { text: 'fine' } });
+        doc.getMap('attendance').set('person-eve', { name: 'Eve', role: 'facilitator', firstJoined: 0 });
+      });
+    });
+    expect(eve.tc.closedWith()).toBe(CLOSE.conflict);
+    await expectAttendanceUnchanged(before);
+    expect(snapshot(h.doc())).toBe(board);
   });
 });

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import * as Y from 'yjs';
 import type { Role } from '../../server/auth/roles.ts';
 import { Counters } from '../../server/metrics/counters.ts';
-import { type Connection, newConnection } from '../../server/rooms/connection.ts';
+import { type Connection, type ConnectionProfile, newConnection } from '../../server/rooms/connection.ts';
 import { RoomRegistry } from '../../server/rooms/roomRegistry.ts';
 import { openSqliteStorage } from '../../server/storage/sqliteStorage.ts';
 import type { Storage } from '../../server/storage/storage.ts';
@@ -36,7 +36,8 @@ export interface Harness {
   workshopId: string;
   /** The room's live document. */
   doc(): Y.Doc;
-  connect(role: Role, person: string): Promise<TestConnection>;
+  /** `profile`: the name and group the person's hello carried (the server records them). */
+  connect(role: Role, person: string, profile?: ConnectionProfile): Promise<TestConnection>;
   /** Sends an update as `from`, and waits until the room has handled it. */
   send(from: TestConnection, update: Uint8Array): Promise<void>;
   /** The board as a newcomer would load it from storage. */
@@ -65,7 +66,7 @@ export async function roomHarness(initial: Y.Doc = new Y.Doc()): Promise<Harness
     counters,
     workshopId,
     doc: () => room().doc,
-    async connect(role, person) {
+    async connect(role, person, profile) {
       const sent: Uint8Array[] = [];
       let closedWith: number | null = null;
       const conn = newConnection(
@@ -78,6 +79,7 @@ export async function roomHarness(initial: Y.Doc = new Y.Doc()): Promise<Harness
         },
         role,
         person,
+        profile,
       );
       const joined = await rooms.join(workshopId, conn);
       await joined.ready;

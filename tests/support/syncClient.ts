@@ -6,7 +6,10 @@ import * as Y from 'yjs';
 import { helloWebSocket } from '../../client/sync/helloSocket.ts';
 import { type Author, newId, personIdOf } from '../../shared/model/index.ts';
 import { isFinalClose } from '../../shared/protocol/closeCodes.ts';
-import { type BoardChannel, encodeHello } from '../../shared/protocol/hello.ts';
+import { type BoardChannel, encodeHello, type Hello } from '../../shared/protocol/hello.ts';
+
+/** What a person entered about themselves, sent in the hello as the web client does. */
+export type HelloProfile = Pick<Hello, 'name' | 'group' | 'groupDetail'>;
 
 /** A person as a browser holds it: a secret, and the public id derived from it. */
 export interface Person {
@@ -42,12 +45,12 @@ export function connectClient(
   workshopId: string,
   token: string,
   doc = new Y.Doc(),
-  options: { maxBackoffTime?: number; person?: Person; board?: BoardChannel } = {},
+  options: { maxBackoffTime?: number; person?: Person; board?: BoardChannel; profile?: HelloProfile } = {},
 ): TestClient {
-  const { person = personOf(doc), board = 'shared', ...providerOptions } = options;
+  const { person = personOf(doc), board = 'shared', profile = {}, ...providerOptions } = options;
   if (!people.has(doc)) people.set(doc, person);
   const Socket = helloWebSocket(
-    { token, secret: person.secret, board },
+    { token, secret: person.secret, board, ...profile },
     WebSocket as unknown as typeof globalThis.WebSocket,
   );
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, workshopId, doc, {

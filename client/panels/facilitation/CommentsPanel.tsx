@@ -7,7 +7,7 @@ import { useFacilitationContext } from '../../facilitation/context.ts';
 import { findMentions, splitMentions } from '../../facilitation/mentions.ts';
 import type { Person } from '../../facilitation/people.ts';
 import { unreadItems, unreadOf, useReadMarks } from '../../facilitation/readMarks.ts';
-import { usePeople } from '../../facilitation/usePeople.ts';
+import { useAttendance, usePeople } from '../../facilitation/usePeople.ts';
 import { useBoardStore } from '../../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../../sync/origin.ts';
 import { CloseIcon } from '../icons.tsx';
@@ -65,7 +65,9 @@ function threads(comments: readonly Comment[]): Array<{ root: Comment; replies: 
 
 function Thread({ item, comments, items }: { item: ItemRef; comments: readonly Comment[]; items: BoardItems }) {
   const { doc, me, role, awareness, workshopId } = useFacilitationContext();
-  const people = usePeople(awareness, items, me);
+  // Everyone the server recorded can be mentioned, also those who have not written anything yet.
+  const attendance = useAttendance(doc);
+  const people = usePeople(awareness, items, me, attendance);
   const marks = useReadMarks(workshopId);
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
   const canWrite = role !== 'viewer';
