@@ -15,8 +15,7 @@ import {
   LINK_FIELDS,
   type Link,
   linkLock,
-  STAKEHOLDER_GROUP_LABELS,
-  type StakeholderGroup,
+  stakeholderGroupLabel,
 } from '../../../shared/model/index.ts';
 import { getGoal, getTarget, textColourOn } from '../../../shared/sdg/catalogue.ts';
 import { COLOURS } from '../../canvas/theme.ts';
@@ -55,7 +54,8 @@ function when(ms: number): string {
 }
 
 function groupLabel(group: string): string {
-  return STAKEHOLDER_GROUP_LABELS[group as StakeholderGroup] ?? '';
+  // A legacy group reads as the one it merged into; an author keeps no own words for "Other".
+  return group === '' ? '' : stakeholderGroupLabel(group);
 }
 
 function Provenance({ author, createdAt, updatedAt }: { author: Author; createdAt: number; updatedAt: number }) {
