@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { checkServerRoots, withServerRoots } from '../../server/auth/serverRoots.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { type Attendance, minutesConnected, readAttendance } from '../../shared/model/index.ts';
+import type { ActionPlan } from '../../shared/plan/index.ts';
 import { CLOSE } from '../../shared/protocol/closeCodes.ts';
 import { AUTH, decodeHello, encodeHello } from '../../shared/protocol/hello.ts';
 import { MESSAGE, ProtocolError } from '../../shared/protocol/messages.ts';
@@ -419,5 +420,55 @@ describe('the hello’s name and group', () => {
     await whenSynced(facilitator);
     await waitFor(() => readAttendance(facilitator.doc).length === 1, 'the facilitator’s record');
     expect(readAttendance(facilitator.doc).map((r) => r.name)).toEqual(['Fatima']);
+  });
+});
+
+describe("the plan's participants come from the attendance", () => {
+  async function exportPlan(url: string, workshop: CreatedWorkshop): Promise<ActionPlan> {
+    const res = await fetch(`${url}/api/workshops/${workshop.id}/export?format=json`, {
+      headers: { authorization: `Bearer ${workshop.tokens.viewer}` },
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as ActionPlan;
+  }
+
+  it('lists a participant who wrote nothing with their group, a viewer as observer, and a person who left', async () => {
+    const clock = testClock();
+    const server = await serve({ now: clock.now });
+    const workshop = await createWorkshop(server.url, 'Koshi validation');
+    const facilitator = join(server.url, workshop, 'facilitator', {
+      profile: { name: 'Fatima', group: 'government-national' },
+    });
+    const ministry = join(server.url, workshop, 'participant', {
+      profile: { name: 'Ministry of Labour', group: 'government-local' },
+    });
+    const gone = join(server.url, workshop, 'participant', {
+      profile: { name: 'Farmers', group: 'other', groupDetail: 'Farmers’ cooperative' },
+    });
+    const press = join(server.url, workshop, 'viewer', { profile: { name: 'Radio Koshi', group: 'media' } });
+    await Promise.all([facilitator, ministry, gone, press].map((c) => whenSynced(c, 10_000)));
+    await waitFor(() => readAttendance(facilitator.doc).length === 4, 'the four people to be recorded', 10_000);
+    clock.advance(20 * 60_000);
+    gone.destroy();
+    await waitFor(
+      () => readAttendance(facilitator.doc).find((a) => a.name === 'Farmers')?.connectedSince === null,
+      'the farmers to have left',
+      10_000,
+    );
+    clock.advance(10 * 60_000);
+
+    const plan = await exportPlan(server.url, workshop);
+    const listed = plan.workshop.participants.map((g) => [g.group, g.people.map((p) => [p.name, p.role])]);
+    expect(listed).toEqual([
+      ['government-national', [['Fatima', 'facilitator']]],
+      ['government-local', [['Ministry of Labour', 'participant']]],
+      ['other', [['Farmers', 'participant']]],
+    ]);
+    const ministryRow = plan.workshop.participants[1]?.people[0];
+    expect(ministryRow?.contributions).toEqual({ cards: 0, links: 0, comments: 0, dots: 0 });
+    const farmers = plan.workshop.participants[2]?.people[0];
+    expect(farmers).toMatchObject({ groupDetail: 'Farmers’ cooperative', minutesConnected: 20 });
+    expect(farmers?.lastSeen).toBe(new Date(clock.now() - 10 * 60_000).toISOString());
+    expect(plan.workshop.observers).toMatchObject([{ name: 'Radio Koshi', group: 'media', role: 'viewer' }]);
   });
 });
