@@ -24,17 +24,19 @@ import {
   adoptionText,
   analysisCellText,
   analysisTables,
-  decisionLabel,
   decisionRows,
   groupLabel,
   interventionFields,
   PEOPLE_COLUMNS,
+  PLAN_ITEM_COLUMNS,
   peopleRows,
+  planItemRows,
   planLookup,
   planTitle,
   printable,
   STATUS_LABELS,
   standingOfItem,
+  statusCountsText,
   timeText,
   walkThroughChecksLeft,
   walkThroughText,
@@ -234,20 +236,8 @@ export async function renderDocx(plan: ActionPlan): Promise<Buffer> {
     ),
   );
   body.push(heading('Items of the plan', HeadingLevel.HEADING_2));
-  const { counts } = plan.validation;
-  body.push(text(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`));
-  body.push(
-    table(
-      ['Item', 'Kind', 'Status', 'Decision', 'Last changed'],
-      plan.validation.items.map((v) => [
-        v.title,
-        v.kind,
-        STATUS_LABELS[v.status],
-        decisionLabel(v.decision),
-        timeText(v.updatedAt),
-      ]),
-    ),
-  );
+  body.push(text(statusCountsText(plan)));
+  body.push(table([...PLAN_ITEM_COLUMNS], planItemRows(plan)));
 
   body.push(...analysisAnnex(plan));
 

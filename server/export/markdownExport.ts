@@ -10,16 +10,18 @@ import {
   adoptionText,
   analysisCellText,
   analysisTables,
-  decisionLabel,
   decisionRows,
   groupLabel,
   interventionFields,
   PEOPLE_COLUMNS,
+  PLAN_ITEM_COLUMNS,
   peopleRows,
+  planItemRows,
   planLookup,
   planTitle,
   STATUS_LABELS,
   standingOfItem,
+  statusCountsText,
   timeText,
   walkThroughChecksLeft,
   walkThroughText,
@@ -161,20 +163,8 @@ export function renderMarkdown(plan: ActionPlan): Buffer {
     ),
   );
   out.push('### Items of the plan', '');
-  const { counts } = plan.validation;
-  out.push(`${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`, '');
-  out.push(
-    ...table(
-      ['Item', 'Kind', 'Status', 'Decision', 'Last changed'],
-      plan.validation.items.map((v) => [
-        v.title,
-        v.kind,
-        STATUS_LABELS[v.status],
-        decisionLabel(v.decision),
-        timeText(v.updatedAt),
-      ]),
-    ),
-  );
+  out.push(statusCountsText(plan), '');
+  out.push(...table([...PLAN_ITEM_COLUMNS], planItemRows(plan)));
 
   out.push('## Annex: Synergies and trade-offs', '', mdText(ANALYSIS_INTRO), '');
   for (const t of analysisTables(plan)) {

@@ -440,3 +440,22 @@ export function standingOfItem(plan: ActionPlan, id: string): string {
   const comment = walked?.comment ? `: “${walked.comment}”` : '';
   return `${status} Decision: ${decisionLabel(item.decision)}${walked ? by : ''}${comment}.`;
 }
+
+/** The plan's items with their status and decision, as the document and Markdown list them. */
+export const PLAN_ITEM_COLUMNS = ['Item', 'Kind', 'Status', 'Decision', 'Last changed'] as const;
+
+export function planItemRows(plan: ActionPlan): string[][] {
+  return plan.validation.items.map((v) => [
+    v.title,
+    v.kind,
+    STATUS_LABELS[v.status],
+    decisionLabel(v.decision),
+    timeText(v.updatedAt),
+  ]);
+}
+
+/** "9 agreed, 1 discussed, 0 proposed." */
+export function statusCountsText(plan: ActionPlan): string {
+  const { counts } = plan.validation;
+  return `${counts.agreed} agreed, ${counts.discussed} discussed, ${counts.proposed} proposed.`;
+}

@@ -245,6 +245,15 @@ const WALK_THROUGH = strictObject(
   },
 );
 
+/** What every version lists of each item in its validation section. */
+const VALIDATION_ITEM = {
+  kind: { enum: [...PLAN_ITEM_KINDS] },
+  id: ID,
+  title: TEXT,
+  status: STATUS,
+  updatedAt: DATE_TIME,
+} as const;
+
 /** Version 2 adds the walk-through's decision to the interventions it decided on. */
 const legacyValidation = (walked: boolean) =>
   strictObject(
@@ -254,14 +263,7 @@ const legacyValidation = (walked: boolean) =>
       items: {
         type: 'array',
         items: strictObject(
-          {
-            kind: { enum: [...PLAN_ITEM_KINDS] },
-            id: ID,
-            title: TEXT,
-            status: STATUS,
-            updatedAt: DATE_TIME,
-            ...(walked ? { walkThrough: ref('walkThrough') } : {}),
-          },
+          { ...VALIDATION_ITEM, ...(walked ? { walkThrough: ref('walkThrough') } : {}) },
           walked ? { optional: ['walkThrough'] } : {},
         ),
       },
@@ -299,11 +301,7 @@ const VALIDATION = strictObject(
       type: 'array',
       items: strictObject(
         {
-          kind: { enum: [...PLAN_ITEM_KINDS] },
-          id: ID,
-          title: TEXT,
-          status: STATUS,
-          updatedAt: DATE_TIME,
+          ...VALIDATION_ITEM,
           decision: { ...DECISION, description: 'An intervention’s decision.' },
           walkThrough: ref('walkThrough'),
         },

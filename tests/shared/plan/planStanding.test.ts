@@ -155,9 +155,9 @@ describe("the plan's participants", () => {
     markLeft(doc, quiet.personId, T0 + 31 * 60_000);
     addComment(doc, { type: 'card', id: interventions[0] }, { author: ANA, text: 'Good' });
     startVote(doc, { id: 'v1', title: 'Priorities', items: [{ type: 'card', id: interventions[0] }], perPerson: 3 });
-    recordRevealedVotes(doc, readFacilitation(doc).vote!, [
-      { voterId: ANA.id, counts: new Map([[interventions[0], 2]]) },
-    ]);
+    const vote = readFacilitation(doc).vote;
+    if (!vote) throw new Error('no vote');
+    recordRevealedVotes(doc, vote, [{ voterId: ANA.id, counts: new Map([[interventions[0], 2]]) }]);
     updateMeta(doc, { title: 'Koshi plan' });
 
     const plan = buildActionPlan(doc, { now: T0 + 60 * 60_000 });
