@@ -3,6 +3,7 @@
 // committed to storage before it is relayed or reflected in any answer. With a fan-out bus,
 // updates stored by other processes arrive with their sequence numbers; a gap, a bus outage or
 // the periodic timer makes the room catch up from storage, the source of truth.
+
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -34,6 +35,7 @@ import { type Connection, closeConnection, sendTo } from './connection.ts';
 import { awarenessFrame, syncFrame } from './frames.ts';
 import { HeldUpdates } from './heldUpdates.ts';
 import { takeTurn } from './loopShare.ts';
+import { TitleKeeper } from './titleKeeper.ts';
 import { applyGated, dropPending, gateUpdate, readUpdateInSlices } from './updateGate.ts';
 
 export interface RoomOptions {
@@ -94,6 +96,8 @@ export class Room {
   };
   /** Per connection: updates that arrived before what they build on (heldUpdates.ts). */
   private readonly held = new WeakMap<Connection, HeldUpdates>();
+  /** Keeps the workshop's stored title the board's (set once the board is loaded). */
+  private title: TitleKeeper | null = null;
   /** Who took part: written into the board from the connections admitted here. */
   private readonly attendance: AttendanceRecorder;
   private readonly attendanceSettings: AttendanceSettings;
@@ -159,6 +163,9 @@ export class Room {
       this.sinceCompaction = stored.updates.length;
       this.outbox = [];
       migrateBoard(this.doc, SERVER_ORIGIN);
+      this.title = new TitleKeeper(this.id, this.doc, this.storage, (error) =>
+        this.log.error({ event: 'title-store-failed', workshop: this.id, err: error }, 'storing the title failed'),
+      );
       closeSessionsLeftOpen(
         this.doc,
         {
@@ -570,6 +577,7 @@ export class Room {
       if (this.sinceCompaction > 0) await this.compact();
     });
     await this.queue;
+    await this.title?.close();
     this.closed = true;
     this.release();
     this.awareness.destroy();

@@ -194,6 +194,9 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         [epochs.facilitator, epochs.participant, epochs.viewer, id],
       );
     },
+    async setTitle(id, title) {
+      await pool.query('UPDATE workshops SET title = $1 WHERE id = $2', [title, id]);
+    },
     async loadDoc(id, afterSeq) {
       return inTransaction(pool, async (client) => {
         await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');

@@ -98,6 +98,7 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
   );
   const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?');
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM workshops');
+  const updateTitle = db.prepare('UPDATE workshops SET title = ? WHERE id = ?');
   const updateEpochs = db.prepare(
     'UPDATE workshops SET epoch_facilitator = ?, epoch_participant = ?, epoch_viewer = ? WHERE id = ?',
   );
@@ -301,6 +302,9 @@ export function openSqliteStorage(dataDir: string, file = SQLITE_FILE, options: 
     },
     async setEpochs(id, epochs) {
       updateEpochs.run(epochs.facilitator, epochs.participant, epochs.viewer, id);
+    },
+    async setTitle(id, title) {
+      updateTitle.run(title, id);
     },
     async loadDoc(id, afterSeq) {
       return after(load)(id, afterSeq);

@@ -31,6 +31,8 @@ export interface Storage extends ClientOwnerStore {
   getWorkshop(id: string): Promise<WorkshopRecord | undefined>;
   countWorkshops(): Promise<number>;
   setEpochs(id: string, epochs: RoleEpochs): Promise<void>;
+  /** Renames the workshop (its board's title changed: rooms/titleKeeper.ts). */
+  setTitle(id: string, title: string): Promise<void>;
   /**
    * The stored document. With `afterSeq`, only what came after that sequence number (catch-up);
    * when compaction has since folded those updates away, the whole document, snapshot included.

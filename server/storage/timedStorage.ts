@@ -18,6 +18,7 @@ export function timedStorage(storage: Storage, counters: Counters): Storage {
     getWorkshop: timed('get_workshop', storage.getWorkshop),
     countWorkshops: timed('count_workshops', storage.countWorkshops),
     setEpochs: timed('set_epochs', storage.setEpochs),
+    setTitle: timed('set_title', storage.setTitle),
     loadDoc: timed('load', storage.loadDoc),
     appendUpdate: timed('append', storage.appendUpdate),
     compact: timed('compact', storage.compact),

@@ -73,6 +73,8 @@ describe.each(backends)('$name storage', (backend) => {
       participant: 3,
       viewer: 1,
     });
+    await storage.setTitle('aaaaaaaaaaaaaaaaaaaaaa', 'Plan provincial de Koshi — कोशी');
+    expect((await storage.getWorkshop('aaaaaaaaaaaaaaaaaaaaaa'))?.title).toBe('Plan provincial de Koshi — कोशी');
     expect(await storage.countWorkshops()).toBe(1);
   });
 
