@@ -27,6 +27,7 @@ import { authorOf, colourForId, helloProfileOf } from '../store/identity.ts';
 import { boardStates } from '../sync/boardState.ts';
 import { type BoardConnection, connectBoard } from '../sync/connect.ts';
 import { announce } from '../sync/presence.ts';
+import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { deleteRefusal, heldItems, itemsLocks } from '../tools/lockText.ts';
 import { useBoardShortcuts } from '../tools/shortcuts.ts';
@@ -36,6 +37,7 @@ import { exposeBoard } from './debugHandle.ts';
 import { OpeningPage } from './MessagePage.tsx';
 
 const NO_HELD: ReadonlyMap<string, ItemLock> = new Map();
+const SELECTION_LOCKED = 'Locked: agreed in the walk-through. Only the facilitator can change or move it.';
 
 export function BoardScreen({ session, token }: { session: WorkshopSession; token: string }) {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
@@ -73,10 +75,20 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   const identity = useBoardStore((s) => s.identity);
   const shareOpen = useBoardStore((s) => s.shareOpen);
   const paletteOpen = useBoardStore((s) => s.paletteOpen);
-  const canEdit = session.role !== 'viewer';
+  // A connection the server closed for good (a replaced link, a refused edit) goes read-only at
+  // once: nothing made now could reach anyone. Offline is different: edits wait to be sent.
+  const status = useConnectionStatus(connection.status);
+  const refusedWhy = status.kind === 'refused' ? status.message : null;
+  const canEdit = session.role !== 'viewer' && refusedWhy === null;
+  const readOnly =
+    refusedWhy ??
+    (session.role === 'viewer' ? 'You are following this board as a viewer: you cannot change it.' : undefined);
   const underLocks = session.role === 'participant';
   const me = useMemo(() => authorOf(identity), [identity]);
-  const ctx = useMemo<ToolContext>(() => ({ doc, author: me, canEdit, underLocks }), [doc, me, canEdit, underLocks]);
+  const ctx = useMemo<ToolContext>(
+    () => ({ doc, author: me, canEdit, underLocks, ...(readOnly ? { readOnly } : {}) }),
+    [doc, me, canEdit, underLocks, readOnly],
+  );
   const items = useBoardItems(doc);
   // Agreed items, and the links of agreed cards, are locked for everyone but the facilitator (the
   // server enforces it too): with one selected, the canvas, inspector and shortcuts do not offer
@@ -94,7 +106,12 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
     underLocks && !selectionLocked ? deleteRefusal(items, held, s.selectedCards, s.selectedLinks) : null,
   );
   const editCtx = useMemo<ToolContext>(
-    () => (selectionLocked ? { ...ctx, canEdit: false } : deleteRefused ? { ...ctx, deleteRefused } : ctx),
+    () =>
+      selectionLocked
+        ? { ...ctx, canEdit: false, readOnly: ctx.readOnly ?? SELECTION_LOCKED }
+        : deleteRefused
+          ? { ...ctx, deleteRefused }
+          : ctx,
     [ctx, selectionLocked, deleteRefused],
   );
   useBoardShortcuts(editCtx, items.cards);

@@ -216,7 +216,14 @@ export class CanvasController {
         return;
       case 'press': {
         const travelled = Math.hypot(p.x - g.origin.x, p.y - g.origin.y) * scale;
-        if (travelled < DRAG_THRESHOLD_PX || !this.hooks.ctx().canEdit) return;
+        if (travelled < DRAG_THRESHOLD_PX) return;
+        const { canEdit, readOnly } = this.hooks.ctx();
+        if (!canEdit) {
+          // A drag that cannot move anything says why, once, rather than doing nothing.
+          if (!g.refused && readOnly) useBoardStore.getState().notify(readOnly, 'error');
+          this.set({ ...g, refused: true });
+          return;
+        }
         if (useBoardStore.getState().tool === 'link') {
           this.set({ kind: 'link', from: g.cardId, at: p, over: null });
           return;

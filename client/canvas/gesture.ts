@@ -8,7 +8,7 @@ export type Side = 'n' | 'e' | 's' | 'w';
 export type Gesture =
   | { kind: 'idle' }
   /** Pressed on a card; becomes a drag once the pointer travels a few pixels. */
-  | { kind: 'press'; cardId: string; origin: Point; toggleOnClick: boolean }
+  | { kind: 'press'; cardId: string; origin: Point; toggleOnClick: boolean; refused?: boolean }
   | { kind: 'drag'; ids: readonly string[]; set: ReadonlySet<string>; origin: Point; dx: number; dy: number }
   | { kind: 'marquee'; origin: Point; at: Point; additive: boolean; base: readonly string[] }
   | { kind: 'pan'; last: { x: number; y: number } }

@@ -13,4 +13,6 @@ export interface ToolContext {
   underLocks?: boolean;
   /** Why the selection may be edited but not deleted (it holds a card an agreed item is linked to). */
   deleteRefused?: string | null;
+  /** Why nothing (or not the selection) may be changed now, told when someone tries, e.g. a drag. */
+  readOnly?: string;
 }
