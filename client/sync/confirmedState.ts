@@ -38,6 +38,11 @@ export class ConfirmedState {
     private readonly provider: WebsocketProvider,
     /** Origins of what came from the server (besides the provider itself). */
     serverOrigins: readonly unknown[],
+    /**
+     * Whether this browser's changes can be confirmed at all. Not for a viewer: the server drops a
+     * viewer's edits without closing, so answering a probe says nothing about them.
+     */
+    private readonly confirmsOwnChanges = true,
   ) {
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === provider || serverOrigins.includes(origin)) Y.applyUpdate(this.doc, update, provider);
@@ -96,6 +101,7 @@ export class ConfirmedState {
 
   private probe(): void {
     const ws = this.socket;
+    if (!this.confirmsOwnChanges) return;
     if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.synced) return;
     const pending = Y.encodeStateAsUpdate(this.board, Y.encodeStateVector(this.doc));
     const encoder = encoding.createEncoder();

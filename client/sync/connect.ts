@@ -119,7 +119,7 @@ export function connectBoard(
   const canRebase = Boolean(options.onReplaced) && rebases < MAX_REBASES;
   const status = new ConnectionStatusTracker(provider, { rebasesOnConflict: canRebase });
   const stopReconnecting = reconnectWithJitter(provider);
-  const confirmed = new ConfirmedState(doc, provider, [BOARD_STATE_ORIGIN]);
+  const confirmed = new ConfirmedState(doc, provider, [BOARD_STATE_ORIGIN], role !== 'viewer');
   if (opened && state) confirmed.confirm(state);
 
   const attachCache = () => {
