@@ -172,10 +172,11 @@ export function connectBoard(
     cancelCache();
     await confirmed.loaded();
     if (destroyed) return;
-    // What this browser changed since the server last confirmed its board, read before anything is dropped.
-    const changes = localChanges(confirmed.doc, doc);
     const fresh = await boardStates.take(workshopId, token);
     if (destroyed) return;
+    // What this browser changed since the server last confirmed its board (edits made while the
+    // fresh board downloaded included), read before anything is dropped.
+    const changes = localChanges(confirmed.doc, doc);
     // The offline copy holds the refused structs: it is replaced by the fresh board and the replay.
     refused = true;
     const stored = persistence as IndexeddbPersistence | null;
