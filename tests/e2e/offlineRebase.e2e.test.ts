@@ -90,96 +90,104 @@ describe('offline work is rebased, not dropped', () => {
     return tp;
   }
 
-  it(
-    'replays the edit of an item still editable, names the one agreed meanwhile, and keeps nothing refused',
-    async () => {
-      const { workshop, headless, jobs, lang } = await workshopWithTwoInterventions();
-      const facilitator = await open(workshop.links.facilitator, 'Fay Facilitator');
-      const participant = await open(workshop.links.participant, 'Pia Participant');
-      const { page } = participant;
-      await waitForCards(page, 2);
-      await waitForCards(facilitator.page, 2);
-      // The line is routed from the start, so that it can be cut (the page is reloaded onto it).
-      const line = await cuttable(participant.context);
-      await page.reload();
-      await waitForSyncedBoard(page);
-      await offlineCacheReady(page, workshop.id);
+  for (const reloadedOffline of [false, true]) {
+    it(
+      `replays the edit of an item still editable, names the one agreed meanwhile, and keeps nothing refused${reloadedOffline ? ' (with a reload while offline)' : ''}`,
+      async () => {
+        const { workshop, headless, jobs, lang } = await workshopWithTwoInterventions();
+        const facilitator = await open(workshop.links.facilitator, 'Fay Facilitator');
+        const participant = await open(workshop.links.participant, 'Pia Participant');
+        const { page } = participant;
+        await waitForCards(page, 2);
+        await waitForCards(facilitator.page, 2);
+        // The line is routed from the start, so that it can be cut (the page is reloaded onto it).
+        const line = await cuttable(participant.context);
+        await page.reload();
+        await waitForSyncedBoard(page);
+        await offlineCacheReady(page, workshop.id);
 
-      // The line goes down; the participant edits both interventions.
-      line.reachable = false;
-      await page.evaluate(() => window.__sdgBoard?.provider.ws?.close());
-      await page
-        .getByTestId('connection-status')
-        .filter({ hasNotText: /^Synced$/ })
-        .waitFor();
-      for (const [id, text] of [
-        [jobs, 'Work first, and a desk in every district.'],
-        [lang, 'Words first, in the evenings.'],
-      ] as const) {
-        await select(page, id);
-        await page.getByTestId('inspector').getByTestId('field-rationale').fill(text);
-        await expect.poll(() => rationale(page, id)).toBe(text);
-      }
-      // y-indexeddb writes in the background: give its transaction a moment to commit.
-      await page.waitForTimeout(500);
+        // The line goes down; the participant edits both interventions.
+        line.reachable = false;
+        await page.evaluate(() => window.__sdgBoard?.provider.ws?.close());
+        await page
+          .getByTestId('connection-status')
+          .filter({ hasNotText: /^Synced$/ })
+          .waitFor();
+        for (const [id, text] of [
+          [jobs, 'Work first, and a desk in every district.'],
+          [lang, 'Words first, in the evenings.'],
+        ] as const) {
+          await select(page, id);
+          await page.getByTestId('inspector').getByTestId('field-rationale').fill(text);
+          await expect.poll(() => rationale(page, id)).toBe(text);
+        }
+        // y-indexeddb writes in the background: give its transaction a moment to commit.
+        await page.waitForTimeout(500);
+        if (reloadedOffline) {
+          // The board opens from the browser's copy, and so does the state the server last confirmed.
+          await page.reload();
+          await page.waitForFunction(() => window.__sdgBoard !== undefined);
+          await expect.poll(() => rationale(page, lang), { timeout: 10_000 }).toBe('Words first, in the evenings.');
+        }
 
-      // Meanwhile the facilitator agrees the jobs desk.
-      updateCard(headless.doc, jobs, { status: 'agreed' }, SEED_ORIGIN);
-      await expect
-        .poll(() =>
-          facilitator.page.evaluate((id) => window.__sdgBoard?.cards().find((c) => c.id === id)?.status, jobs),
-        )
-        .toBe('agreed');
+        // Meanwhile the facilitator agrees the jobs desk.
+        updateCard(headless.doc, jobs, { status: 'agreed' }, SEED_ORIGIN);
+        await expect
+          .poll(() =>
+            facilitator.page.evaluate((id) => window.__sdgBoard?.cards().find((c) => c.id === id)?.status, jobs),
+          )
+          .toBe('agreed');
 
-      // Back online: the server refuses the update that touches the agreed item…
-      line.reachable = true;
-      await waitFor(
-        () => line.serverCloses.includes(CLOSE.conflict),
-        'the server to refuse the offline update',
-        30_000,
-      );
-      // …and the other edit reaches everyone all the same.
-      await waitFor(
-        () => {
-          const card = getCard(headless.doc, lang);
-          return card?.kind === 'intervention' && card.fields.rationale === 'Words first, in the evenings.';
-        },
-        'the other offline edit to reach the server',
-        30_000,
-      );
-      await expect
-        .poll(() => rationale(facilitator.page, lang), { timeout: 10_000 })
-        .toBe('Words first, in the evenings.');
-      const jobsOnServer = getCard(headless.doc, jobs);
-      expect(jobsOnServer?.kind === 'intervention' && jobsOnServer.fields.rationale).toBe('Work first.');
-      expect(await rationale(facilitator.page, jobs)).toBe('Work first.');
+        // Back online: the server refuses the update that touches the agreed item…
+        line.reachable = true;
+        await waitFor(
+          () => line.serverCloses.includes(CLOSE.conflict),
+          'the server to refuse the offline update',
+          30_000,
+        );
+        // …and the other edit reaches everyone all the same.
+        await waitFor(
+          () => {
+            const card = getCard(headless.doc, lang);
+            return card?.kind === 'intervention' && card.fields.rationale === 'Words first, in the evenings.';
+          },
+          'the other offline edit to reach the server',
+          30_000,
+        );
+        await expect
+          .poll(() => rationale(facilitator.page, lang), { timeout: 10_000 })
+          .toBe('Words first, in the evenings.');
+        const jobsOnServer = getCard(headless.doc, jobs);
+        expect(jobsOnServer?.kind === 'intervention' && jobsOnServer.fields.rationale).toBe('Work first.');
+        expect(await rationale(facilitator.page, jobs)).toBe('Work first.');
 
-      // The participant is told which change was not applied, and why; their board is the server's.
-      await page
-        .getByTestId('notice')
-        .filter({ hasText: 'Your change to “Jobs desk” was not applied: it was agreed while you were offline' })
-        .waitFor({ timeout: 10_000 });
-      await page
-        .getByTestId('connection-status')
-        .filter({ hasText: 'Synced · your change was not applied' })
-        .waitFor({ timeout: 10_000 });
-      await expect.poll(() => rationale(page, jobs)).toBe('Work first.');
-      expect(await rationale(page, lang)).toBe('Words first, in the evenings.');
-      await page.waitForTimeout(1000);
+        // The participant is told which change was not applied, and why; their board is the server's.
+        await page
+          .getByTestId('notice')
+          .filter({ hasText: 'Your change to “Jobs desk” was not applied: it was agreed while you were offline' })
+          .waitFor({ timeout: 10_000 });
+        await page
+          .getByTestId('connection-status')
+          .filter({ hasText: 'Synced · your change was not applied' })
+          .waitFor({ timeout: 10_000 });
+        await expect.poll(() => rationale(page, jobs)).toBe('Work first.');
+        expect(await rationale(page, lang)).toBe('Words first, in the evenings.');
+        await page.waitForTimeout(1000);
 
-      // Reloaded: the refused change is not in the browser's copy, and nothing is refused again.
-      const closesBefore = line.serverCloses.filter((c) => c === CLOSE.conflict).length;
-      await page.reload();
-      await waitForSyncedBoard(page, 20_000);
-      await page.waitForTimeout(2000);
-      expect(await rationale(page, jobs)).toBe('Work first.');
-      expect(await rationale(page, lang)).toBe('Words first, in the evenings.');
-      expect(line.serverCloses.filter((c) => c === CLOSE.conflict).length).toBe(closesBefore);
-      expect(await page.getByTestId('connection-status').textContent()).toBe('Synced');
-      expect(listCards(headless.doc).length).toBe(2);
-    },
-    TIMEOUT_MS,
-  );
+        // Reloaded: the refused change is not in the browser's copy, and nothing is refused again.
+        const closesBefore = line.serverCloses.filter((c) => c === CLOSE.conflict).length;
+        await page.reload();
+        await waitForSyncedBoard(page, 20_000);
+        await page.waitForTimeout(2000);
+        expect(await rationale(page, jobs)).toBe('Work first.');
+        expect(await rationale(page, lang)).toBe('Words first, in the evenings.');
+        expect(line.serverCloses.filter((c) => c === CLOSE.conflict).length).toBe(closesBefore);
+        expect(await page.getByTestId('connection-status').textContent()).toBe('Synced');
+        expect(listCards(headless.doc).length).toBe(2);
+      },
+      TIMEOUT_MS,
+    );
+  }
 
   it(
     'a viewer’s browser keeps no local edit: it is dropped, the status says so, and a reload does not bring it back',
