@@ -15,8 +15,11 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 const MESSAGE_SYNC = 0;
-/** How long after this browser's last change the probe goes out. */
-export const PROBE_DELAY_MS = 250;
+/**
+ * How long after this browser's last change (or its sync) the probe goes out: debounced, so a
+ * person typing sends one probe when they pause. Each probe costs the server one state diff.
+ */
+export const PROBE_DELAY_MS = 1000;
 
 export function confirmedCacheName(cacheName: string): string {
   return `${cacheName}:confirmed`;
