@@ -46,11 +46,27 @@ export function BoardScreen({ session, token }: { session: WorkshopSession; toke
     let conn: BoardConnection | null = null;
     let unexpose = () => {};
     let cancelled = false;
+    // A rebase (the server refused offline work) replaces the connection with one on a fresh
+    // document: the board below is keyed by it, so it remounts on the new document.
+    const show = (next: BoardConnection) => {
+      if (cancelled) {
+        next.destroy();
+        return;
+      }
+      conn = next;
+      unexpose();
+      unexpose = exposeBoard(next.doc, next.provider);
+      setConnection(next);
+    };
     void boardStates.take(session.id, token).then((state) => {
       if (cancelled) return;
-      conn = connectBoard(session.id, token, state, () => helloProfileOf(useBoardStore.getState().identity));
-      unexpose = exposeBoard(conn.doc, conn.provider);
-      setConnection(conn);
+      show(
+        connectBoard(session.id, token, state, () => helloProfileOf(useBoardStore.getState().identity), {
+          role: session.role,
+          onReplaced: show,
+          onNotApplied: (text) => useBoardStore.getState().notify(text, 'error'),
+        }),
+      );
       if (session.links && sharePanelRequested(session.id)) useBoardStore.getState().setShareOpen(true);
     });
     return () => {
@@ -59,7 +75,7 @@ export function BoardScreen({ session, token }: { session: WorkshopSession; toke
       conn?.destroy();
       setConnection(null);
     };
-  }, [session.id, session.links, token]);
+  }, [session.id, session.links, session.role, token]);
   if (!connection) return <OpeningPage />;
   return <ConnectedBoard key={connection.doc.guid} session={session} token={token} connection={connection} />;
 }

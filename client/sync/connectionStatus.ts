@@ -2,13 +2,14 @@
 // online flag. A plain subscribable object, so no event is lost before React subscribes.
 
 import type { WebsocketProvider } from 'y-websocket';
-import { describeClose, isFinalClose } from '../../shared/protocol/closeCodes.ts';
+import { CLOSE, describeClose, isFinalClose } from '../../shared/protocol/closeCodes.ts';
 
 export type ConnectionStatus =
   | { readonly kind: 'offline' }
   | { readonly kind: 'connecting' }
   | { readonly kind: 'reconnecting' }
-  | { readonly kind: 'synced' }
+  /** `notApplied`: how many of this person's changes a rebase could not apply (then dropped). */
+  | { readonly kind: 'synced'; readonly notApplied?: number }
   | { readonly kind: 'refused'; readonly code: number; readonly message: string };
 
 export function statusText(status: ConnectionStatus): string {
@@ -20,7 +21,10 @@ export function statusText(status: ConnectionStatus): string {
     case 'reconnecting':
       return 'Reconnecting…';
     case 'synced':
-      return 'Synced';
+      if (!status.notApplied) return 'Synced';
+      return status.notApplied === 1
+        ? 'Synced · your change was not applied'
+        : `Synced · ${status.notApplied} of your changes were not applied`;
     case 'refused':
       return status.message;
   }
@@ -30,13 +34,18 @@ export class ConnectionStatusTracker {
   private current: ConnectionStatus = { kind: 'connecting' };
   private everSynced = false;
   private refused: ConnectionStatus | null = null;
+  private notApplied = 0;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly provider: WebsocketProvider) {
+  constructor(
+    private readonly provider: WebsocketProvider,
+    /** With `rebasesOnConflict`, a 4409 is not final: the board is rebased and reconnects (connect.ts). */
+    options: { rebasesOnConflict?: boolean } = {},
+  ) {
     const recompute = () => this.recompute();
     const onClosed = (event: { code: number; reason: string }) => {
-      if (isFinalClose(event.code)) {
+      if (isFinalClose(event.code) && !(options.rebasesOnConflict && event.code === CLOSE.conflict)) {
         this.refused = { kind: 'refused', code: event.code, message: describeClose(event.code) };
       }
       this.recompute();
@@ -65,6 +74,12 @@ export class ConnectionStatusTracker {
     return () => this.listeners.delete(listener);
   }
 
+  /** Says, while synced, that a rebase dropped `count` of this person's changes. */
+  setNotApplied(count: number): void {
+    this.notApplied = count;
+    this.recompute();
+  }
+
   destroy(): void {
     this.unsubscribe();
     this.listeners.clear();
@@ -82,7 +97,7 @@ export class ConnectionStatusTracker {
     if (!navigator.onLine) return { kind: 'offline' };
     if (this.provider.wsconnected && this.provider.synced) {
       this.everSynced = true;
-      return { kind: 'synced' };
+      return this.notApplied > 0 ? { kind: 'synced', notApplied: this.notApplied } : { kind: 'synced' };
     }
     return this.everSynced ? { kind: 'reconnecting' } : { kind: 'connecting' };
   }

@@ -6,7 +6,7 @@ export const CLOSE = {
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
-  /** An edit the role may not make (e.g. to an agreed item); the client must drop its copy. */
+  /** An edit the role may not make (e.g. to an agreed item); the client rebases its own changes (client/sync/connect.ts). */
   conflict: 4409,
   tooLarge: 4413,
   tooManyMessages: 4429,
