@@ -1,5 +1,5 @@
 // Keyboard shortcuts of the board (listed in shortcutList.ts for the help overlay). Keys typed
-// into a field belong to the field. Copy, cut and paste go through the browser's clipboard
+// into a field, editor, dialog or menu belong there (keyTarget.ts). Copy, cut and paste go through the browser's clipboard
 // events, so they reach the system clipboard without asking for a permission.
 import { useEffect, useRef } from 'react';
 import { moveCards } from '../../shared/model/index.ts';
@@ -14,16 +14,12 @@ import { duplicateSelection, pasteText, selectionAsText } from './clipboard.ts';
 import type { ToolContext } from './context.ts';
 import { createCard, createIntervention, createNote } from './createCards.ts';
 import { editableField } from './editText.ts';
+import { keyBelongsElsewhere, typingInto } from './keyTarget.ts';
 import { deleteSelection } from './selectTool.ts';
 
 const ZOOM_STEP = 1.2;
 const NUDGE_PX = 1;
 const NUDGE_FAR_PX = 10;
-
-function typingInto(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** Moves the selected cards by (dx, dy): one model write, one undo step. */
 export function nudgeSelection(ctx: ToolContext, cards: ReadonlyMap<string, Card>, dx: number, dy: number): void {
@@ -41,7 +37,7 @@ export function useBoardShortcuts(ctx: ToolContext, cards: ReadonlyMap<string, C
   latest.current = { ctx, cards };
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || typingInto(e.target)) return;
+      if (e.defaultPrevented || keyBelongsElsewhere(e.target)) return;
       const { ctx, cards } = latest.current;
       const store = useBoardStore.getState();
       const mod = e.ctrlKey || e.metaKey;
