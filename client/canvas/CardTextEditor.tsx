@@ -9,6 +9,7 @@ import type { Viewport } from '../store/viewportSlice.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { DEFAULT_INTERVENTION_TITLE } from '../tools/createCards.ts';
 import type { EditableField } from '../tools/editText.ts';
+import { bringIntoOpenArea } from './openArea.ts';
 import { FONT_FAMILY } from './theme.ts';
 
 interface Props {
@@ -42,13 +43,16 @@ function insetOf(card: Card): Inset {
 export function CardTextEditor({ ctx, card, field, viewport, onDone }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const finished = useRef(false);
+  // Where the card was when the editor opened (the editor is keyed by the card).
+  const openedAt = useRef({ x: card.x, y: card.y, w: card.w, h: card.h });
   useTextBinding(ref, ctx.doc, { type: 'card', id: card.id }, field.field);
 
   // After the binding has filled the field (both are layout effects, this one runs second).
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    // The board never scrolls: only its camera moves (the card is placed in view beforehand).
+    // The board never scrolls: its camera moves to show the card, then the field takes focus.
+    bringIntoOpenArea(openedAt.current);
     el.focus({ preventScroll: true });
     if (el.value === DEFAULT_INTERVENTION_TITLE) el.select();
     else el.setSelectionRange(el.value.length, el.value.length);

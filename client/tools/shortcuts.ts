@@ -5,9 +5,9 @@ import { useEffect, useRef } from 'react';
 import { moveCards } from '../../shared/model/index.ts';
 import type { Card } from '../../shared/model/kinds.ts';
 import { canvasProbe } from '../canvas/canvasProbe.ts';
+import { newCardCentre } from '../canvas/openArea.ts';
 import { TARGET_INPUT_ID } from '../panels/TargetPicker.tsx';
 import { useBoardStore } from '../store/boardStore.ts';
-import { viewCentre } from '../store/viewportSlice.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import { redo, undo } from '../sync/undo.ts';
 import { duplicateSelection, pasteText, selectionAsText } from './clipboard.ts';
@@ -42,7 +42,6 @@ export function useBoardShortcuts(ctx: ToolContext, cards: ReadonlyMap<string, C
       const store = useBoardStore.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      const centre = () => viewCentre(store.viewport, store.stageSize);
       if (mod) {
         if (key === 'z' && !e.shiftKey) undo(ctx.doc);
         else if ((key === 'z' && e.shiftKey) || key === 'y') redo(ctx.doc);
@@ -97,7 +96,7 @@ export function useBoardShortcuts(ctx: ToolContext, cards: ReadonlyMap<string, C
           canvasProbe()?.zoomToSelection();
           break;
         default:
-          if (!shortcutKey(e, ctx, centre)) return;
+          if (!shortcutKey(e, ctx, newCardCentre)) return;
       }
       e.preventDefault();
     };
