@@ -2,10 +2,11 @@
 // view. It is bound to the card's Y.Text as the inspector's fields are (useTextBinding): each
 // keystroke is written at once and others' typing appears in it, so closing the editor writes
 // nothing. Enter (Ctrl/Cmd+Enter in a note), Escape or leaving the field closes it; the text stays.
-import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Card } from '../../shared/model/kinds.ts';
 import { useTextBinding } from '../panels/inspector/useTextBinding.ts';
 import type { Viewport } from '../store/viewportSlice.ts';
+import { undoManagerFor } from '../sync/undo.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { DEFAULT_INTERVENTION_TITLE } from '../tools/createCards.ts';
 import type { EditableField } from '../tools/editText.ts';
@@ -57,6 +58,19 @@ export function CardTextEditor({ ctx, card, field, viewport, onDone }: Props) {
     if (el.value === DEFAULT_INTERVENTION_TITLE) el.select();
     else el.setSelectionRange(el.value.length, el.value.length);
   }, []);
+
+  // One undo step per editing session, as when the text was written on closing: this person's
+  // keystrokes merge into one step until the editor closes (others' edits are never in it).
+  useEffect(() => {
+    const manager = undoManagerFor(ctx.doc);
+    const before = manager.captureTimeout;
+    manager.stopCapturing();
+    manager.captureTimeout = Number.POSITIVE_INFINITY;
+    return () => {
+      manager.captureTimeout = before;
+      manager.stopCapturing();
+    };
+  }, [ctx.doc]);
 
   // A title is one line: a pasted line break becomes a space before the binding sees it.
   useLayoutEffect(() => {

@@ -118,6 +118,18 @@ describe('editing text without losing anything', () => {
       );
       expect(await titleOf(alice.page, id)).toBe('Hello brave world!');
       expect(await titleOf(bob.page, id)).toBe('Hello brave world!');
+
+      // Undo is per person, and one step per editing session: Bob's takes back his words only.
+      await bob.page.keyboard.press('Control+z');
+      for (const page of [bob.page, alice.page]) {
+        await page.waitForFunction(
+          (cardId) =>
+            (window.__sdgBoard?.cards().find((c) => c.id === cardId)?.fields as { title?: string } | undefined)
+              ?.title === 'Hello world!',
+          id,
+          { timeout: 10_000 },
+        );
+      }
       expect(await boardScroll(alice.page)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
       expect(alice.errors).toEqual([]);
       expect(bob.errors).toEqual([]);
