@@ -8,6 +8,7 @@ import { useBoardStore } from '../store/boardStore.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { createNote } from '../tools/createCards.ts';
 import { editableField } from '../tools/editText.ts';
+import { keyBelongsElsewhere } from '../tools/keyTarget.ts';
 import { clickCardWithLinkTool, linkCards, retargetEnd } from '../tools/linkTool.ts';
 import { cardsToDrag, commitMoves, commitResize } from '../tools/selectTool.ts';
 import type { CanvasView } from './CanvasView.ts';
@@ -19,13 +20,6 @@ import { wheelToViewport } from './wheel.ts';
 
 const DRAG_THRESHOLD_PX = 4;
 const CORNER_CURSORS = { nw: 'nwse-resize', se: 'nwse-resize', ne: 'nesw-resize', sw: 'nesw-resize' } as const;
-
-function typingInto(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 export interface ControllerHooks {
   ctx(): ToolContext;
@@ -63,7 +57,7 @@ export class CanvasController {
     on('wheel', (e) => this.wheel(e), { passive: false });
     on('contextmenu', (e) => e.preventDefault());
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== ' ' || typingInto(e.target)) return;
+      if (e.key !== ' ' || keyBelongsElsewhere(e.target)) return;
       const held = e.type === 'keydown';
       if (held === this.spaceHeld) return;
       this.spaceHeld = held;

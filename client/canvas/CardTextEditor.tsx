@@ -1,11 +1,16 @@
 // Editing a card's text in place: an HTML textarea laid over the card's text, scaled with the
-// view. The model is written once, on commit (Enter, Ctrl/Cmd+Enter, or leaving the field).
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+// view. It is bound to the card's Y.Text as the inspector's fields are (useTextBinding): each
+// keystroke is written at once and others' typing appears in it, so closing the editor writes
+// nothing. Enter (Ctrl/Cmd+Enter in a note), Escape or leaving the field closes it; the text stays.
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Card } from '../../shared/model/kinds.ts';
+import { useTextBinding } from '../panels/inspector/useTextBinding.ts';
 import type { Viewport } from '../store/viewportSlice.ts';
+import { undoManagerFor } from '../sync/undo.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { DEFAULT_INTERVENTION_TITLE } from '../tools/createCards.ts';
-import { commitText, currentText, type EditableField } from '../tools/editText.ts';
+import type { EditableField } from '../tools/editText.ts';
+import { bringIntoOpenArea } from './openArea.ts';
 import { FONT_FAMILY } from './theme.ts';
 
 interface Props {
@@ -37,36 +42,63 @@ function insetOf(card: Card): Inset {
 }
 
 export function CardTextEditor({ ctx, card, field, viewport, onDone }: Props) {
-  const initial = useRef(currentText(card, field.field));
-  const [value, setValue] = useState(initial.current);
   const ref = useRef<HTMLTextAreaElement>(null);
   const finished = useRef(false);
+  // Where the card was when the editor opened (the editor is keyed by the card).
+  const openedAt = useRef({ x: card.x, y: card.y, w: card.w, h: card.h });
+  useTextBinding(ref, ctx.doc, { type: 'card', id: card.id }, field.field);
 
-  useEffect(() => {
+  // After the binding has filled the field (both are layout effects, this one runs second).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    el.focus();
-    if (initial.current === DEFAULT_INTERVENTION_TITLE) el.select();
+    // The board never scrolls: its camera moves to show the card, then the field takes focus.
+    bringIntoOpenArea(openedAt.current);
+    el.focus({ preventScroll: true });
+    if (el.value === DEFAULT_INTERVENTION_TITLE) el.select();
     else el.setSelectionRange(el.value.length, el.value.length);
   }, []);
 
-  const finish = (save: boolean) => {
+  // One undo step per editing session, as when the text was written on closing: this person's
+  // keystrokes merge into one step until the editor closes (others' edits are never in it).
+  useEffect(() => {
+    const manager = undoManagerFor(ctx.doc);
+    const before = manager.captureTimeout;
+    manager.stopCapturing();
+    manager.captureTimeout = Number.POSITIVE_INFINITY;
+    return () => {
+      manager.captureTimeout = before;
+      manager.stopCapturing();
+    };
+  }, [ctx.doc]);
+
+  // A title is one line: a pasted line break becomes a space before the binding sees it.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || field.multiline) return;
+    const onInput = () => {
+      if (!el.value.includes('\n')) return;
+      const caret = el.selectionEnd ?? el.value.length;
+      const before = el.value.slice(0, caret).replace(/\s*\n\s*/g, ' ');
+      el.value = before + el.value.slice(caret).replace(/\s*\n\s*/g, ' ');
+      el.setSelectionRange(before.length, before.length);
+    };
+    // Capture phase: ahead of the binding's own listener on the same element.
+    el.addEventListener('input', onInput, true);
+    return () => el.removeEventListener('input', onInput, true);
+  }, [field.multiline]);
+
+  const finish = () => {
     if (finished.current) return;
     finished.current = true;
-    const next = ref.current?.value ?? value;
-    if (save && next !== initial.current)
-      commitText(ctx, card.id, field.field, field.multiline ? next : next.replace(/\s*\n\s*/g, ' '));
     onDone();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     e.stopPropagation();
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' || (e.key === 'Enter' && (!field.multiline || e.metaKey || e.ctrlKey) && !e.shiftKey)) {
       e.preventDefault();
-      finish(false);
-    } else if (e.key === 'Enter' && (!field.multiline || e.metaKey || e.ctrlKey) && !e.shiftKey) {
-      e.preventDefault();
-      finish(true);
+      finish();
     }
   };
 
@@ -77,11 +109,12 @@ export function CardTextEditor({ ctx, card, field, viewport, onDone }: Props) {
       ref={ref}
       className="card-editor"
       aria-label={field.label}
-      value={value}
       maxLength={field.multiline ? 2000 : 300}
-      onChange={(e) => setValue(e.target.value)}
+      readOnly={!ctx.canEdit}
+      spellCheck
+      data-testid="card-editor"
       onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
+      onBlur={finish}
       style={{
         left: (card.x + inset.left) * s + viewport.x,
         top: (card.y + inset.top) * s + viewport.y,

@@ -3,7 +3,16 @@
 // Enter (or a click) selects the item and centres it on the canvas. Rows are virtualised, so a
 // board of thousands of items stays light. An intervention sent back or set aside in the
 // walk-through says so under its title, with the comment, until it is decided again.
-import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useDeferredValue,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { canvasProbe } from '../canvas/canvasProbe.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
 import { useFacilitationContext } from '../facilitation/context.ts';
@@ -76,19 +85,28 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
   const selectedCards = useBoardStore((s) => s.selectedCards);
   const selectedLinks = useBoardStore((s) => s.selectedLinks);
   const selected = useMemo(() => new Set([...selectedCards, ...selectedLinks]), [selectedCards, selectedLinks]);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
+  const [height, setHeight] = useState(0);
+  // Measured whenever the list is mounted (it is not while the board is empty or loading) and
+  // whenever it is resized: the rows drawn are those of its real height.
+  const [scrollEl, setScrollEl] = useState<HTMLDivElement | null>(null);
+  const attachScroller = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+    setScrollEl(el);
+  }, []);
 
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => setHeight(el.clientHeight);
+  useLayoutEffect(() => {
+    if (!scrollEl) return;
+    const measure = () => {
+      setHeight(scrollEl.clientHeight);
+      setScrollTop(scrollEl.scrollTop);
+    };
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(el);
+    observer.observe(scrollEl);
     return () => observer.disconnect();
-  }, []);
+  }, [scrollEl]);
 
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const activeRow = rows[activeIndex];
@@ -206,7 +224,7 @@ function OutlineTree({ items, onClose }: { items: BoardItems; onClose: () => voi
         <p className="muted outline-empty">Cards and links appear here as they are added.</p>
       ) : (
         <div
-          ref={scroller}
+          ref={attachScroller}
           className="outline-scroll"
           role="tree"
           tabIndex={0}

@@ -1,13 +1,13 @@
 // The SDG palette: the whole catalogue, searched on every keystroke by code or words, filtered by
 // goal and to migration-explicit targets, shown in goal colours. A click puts the target at the
-// centre of the view; dragging a result onto the board puts it where it is dropped.
+// open part of the view; dragging a result onto the board puts it where it is dropped.
 import { type DragEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getGoal, SDG_GOALS, type SdgTarget, textColourOn } from '../../shared/sdg/catalogue.ts';
 import { searchTargets } from '../../shared/sdg/search.ts';
 import { setCardDragData } from '../canvas/cardDrop.ts';
+import { newCardCentre } from '../canvas/openArea.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
 import { useBoardStore } from '../store/boardStore.ts';
-import { viewCentre } from '../store/viewportSlice.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { createCard } from '../tools/createCards.ts';
 import { CloseIcon } from './icons.tsx';
@@ -98,8 +98,8 @@ export function SdgPalette({ ctx, items, onClose }: { ctx: ToolContext; items: B
   }, []);
 
   const add = (code: string) => {
-    const { viewport, stageSize, notify } = useBoardStore.getState();
-    const id = createCard(ctx, 'target', viewCentre(viewport, stageSize), { code });
+    const { notify } = useBoardStore.getState();
+    const id = createCard(ctx, 'target', newCardCentre(), { code });
     if (id) notify(`Added target ${code}.`);
   };
 

@@ -3,10 +3,10 @@
 import type { ReactNode } from 'react';
 import { INTERACTION_SCALE, scoreColour } from '../../shared/model/interactionScale.ts';
 import type { CardKind } from '../../shared/model/kinds.ts';
+import { newCardCentre } from '../canvas/openArea.ts';
 import type { BoardItems } from '../canvas/useBoardItems.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import type { Tool } from '../store/toolSlice.ts';
-import { viewCentre } from '../store/viewportSlice.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { createCard, createIntervention, createNote } from '../tools/createCards.ts';
 import { CARD_KIND_LABELS, CARD_KIND_NOUNS } from '../tools/kindLabels.ts';
@@ -16,11 +16,6 @@ import { EyeIcon, InterventionIcon, LinkIcon, NoteIcon, PointerIcon, TrashIcon }
 import { ActorIcon, FrameIcon, GridIcon, ObjectiveIcon } from './planIcons.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
-
-function centre() {
-  const { viewport, stageSize } = useBoardStore.getState();
-  return viewCentre(viewport, stageSize);
-}
 
 interface ToolButtonProps {
   tool: Tool;
@@ -130,35 +125,35 @@ export function Toolbar({ ctx, items, extra, selectionLocked = false, deleteRefu
             shortcut="N"
             icon={<NoteIcon />}
             disabled={viewer}
-            onClick={() => (privateNote ? privateNote() : createNote(ctx, centre()))}
+            onClick={() => (privateNote ? privateNote() : createNote(ctx, newCardCentre()))}
           />
           <AddButton
             kind="intervention"
             shortcut="I"
             icon={<InterventionIcon />}
             disabled={viewer}
-            onClick={() => createIntervention(ctx, centre())}
+            onClick={() => createIntervention(ctx, newCardCentre())}
           />
           <AddButton
             kind="objective"
             shortcut="O"
             icon={<ObjectiveIcon />}
             disabled={viewer}
-            onClick={() => createCard(ctx, 'objective', centre())}
+            onClick={() => createCard(ctx, 'objective', newCardCentre())}
           />
           <AddButton
             kind="actor"
             shortcut="A"
             icon={<ActorIcon />}
             disabled={viewer}
-            onClick={() => createCard(ctx, 'actor', centre())}
+            onClick={() => createCard(ctx, 'actor', newCardCentre())}
           />
           <AddButton
             kind="frame"
             shortcut="F"
             icon={<FrameIcon />}
             disabled={viewer}
-            onClick={() => createCard(ctx, 'frame', centre())}
+            onClick={() => createCard(ctx, 'frame', newCardCentre())}
           />
         </div>
         <TargetPicker ctx={ctx} />

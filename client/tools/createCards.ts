@@ -1,6 +1,8 @@
-// Creating cards from the toolbar: each is placed near the centre of the view and selected.
+// Creating cards from the toolbar: each is placed near the point asked for (canvas/openArea.ts
+// chooses it) where no card is, selected, and the view moves if the card would not show.
 import { addCard, CARD_SIZES, type CardKind, listCards, type NewCard } from '../../shared/model/index.ts';
 import { getTarget } from '../../shared/sdg/catalogue.ts';
+import { bringIntoOpenArea } from '../canvas/openArea.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
@@ -23,6 +25,7 @@ function place<KK extends CardKind>(
     LOCAL_ORIGIN,
   );
   useBoardStore.getState().selectCards([id]);
+  bringIntoOpenArea({ x: at.x, y: at.y, w: size.w, h: size.h });
   return id;
 }
 

@@ -1,7 +1,5 @@
-// Inline editing of a card's main text: which field that is per kind, and the write on commit.
-import { type Card, updateCard } from '../../shared/model/index.ts';
-import { LOCAL_ORIGIN } from '../sync/origin.ts';
-import type { ToolContext } from './context.ts';
+// Inline editing of a card's main text: which field that is per kind (CardTextEditor writes it).
+import type { Card } from '../../shared/model/index.ts';
 
 export interface EditableField {
   field: string;
@@ -25,14 +23,4 @@ export function editableField(card: Card): EditableField | null {
       // The official wording is not the workshop's to change.
       return null;
   }
-}
-
-export function currentText(card: Card, field: string): string {
-  const value = (card.fields as Record<string, unknown>)[field];
-  return typeof value === 'string' ? value : '';
-}
-
-export function commitText(ctx: ToolContext, cardId: string, field: string, value: string): void {
-  if (!ctx.canEdit) return;
-  updateCard(ctx.doc, cardId, { fields: { [field]: value } }, LOCAL_ORIGIN);
 }

@@ -1,5 +1,5 @@
 // Every keyboard shortcut of the board, as the help overlay (`?`) lists them. `mod` is Ctrl, or
-// Cmd on a Mac.
+// Cmd on a Mac. None acts while a text field, editor, dialog or menu has the keys (keyTarget.ts).
 
 export interface ShortcutGroup {
   title: string;
@@ -20,6 +20,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['T'], does: 'Add an SDG target by code' },
       { keys: ['Double-click'], does: 'Edit a card’s text, or add a note on empty board' },
       { keys: ['Enter'], does: 'Edit the selected card’s text' },
+      { keys: ['Esc', 'Enter'], does: 'Close a card’s editor; what was typed stays (it is saved as you type)' },
     ],
   },
   {

@@ -1,29 +1,25 @@
 // Keyboard shortcuts of the board (listed in shortcutList.ts for the help overlay). Keys typed
-// into a field belong to the field. Copy, cut and paste go through the browser's clipboard
+// into a field, editor, dialog or menu belong there (keyTarget.ts). Copy, cut and paste go through the browser's clipboard
 // events, so they reach the system clipboard without asking for a permission.
 import { useEffect, useRef } from 'react';
 import { moveCards } from '../../shared/model/index.ts';
 import type { Card } from '../../shared/model/kinds.ts';
 import { canvasProbe } from '../canvas/canvasProbe.ts';
+import { newCardCentre } from '../canvas/openArea.ts';
 import { TARGET_INPUT_ID } from '../panels/TargetPicker.tsx';
 import { useBoardStore } from '../store/boardStore.ts';
-import { viewCentre } from '../store/viewportSlice.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import { redo, undo } from '../sync/undo.ts';
 import { duplicateSelection, pasteText, selectionAsText } from './clipboard.ts';
 import type { ToolContext } from './context.ts';
 import { createCard, createIntervention, createNote } from './createCards.ts';
 import { editableField } from './editText.ts';
+import { keyBelongsElsewhere, typingInto } from './keyTarget.ts';
 import { deleteSelection } from './selectTool.ts';
 
 const ZOOM_STEP = 1.2;
 const NUDGE_PX = 1;
 const NUDGE_FAR_PX = 10;
-
-function typingInto(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** Moves the selected cards by (dx, dy): one model write, one undo step. */
 export function nudgeSelection(ctx: ToolContext, cards: ReadonlyMap<string, Card>, dx: number, dy: number): void {
@@ -41,12 +37,11 @@ export function useBoardShortcuts(ctx: ToolContext, cards: ReadonlyMap<string, C
   latest.current = { ctx, cards };
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || typingInto(e.target)) return;
+      if (e.defaultPrevented || keyBelongsElsewhere(e.target)) return;
       const { ctx, cards } = latest.current;
       const store = useBoardStore.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      const centre = () => viewCentre(store.viewport, store.stageSize);
       if (mod) {
         if (key === 'z' && !e.shiftKey) undo(ctx.doc);
         else if ((key === 'z' && e.shiftKey) || key === 'y') redo(ctx.doc);
@@ -101,7 +96,7 @@ export function useBoardShortcuts(ctx: ToolContext, cards: ReadonlyMap<string, C
           canvasProbe()?.zoomToSelection();
           break;
         default:
-          if (!shortcutKey(e, ctx, centre)) return;
+          if (!shortcutKey(e, ctx, newCardCentre)) return;
       }
       e.preventDefault();
     };

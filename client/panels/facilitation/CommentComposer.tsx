@@ -1,6 +1,6 @@
 // Writing a comment: plain text with @mentions, suggested from the people who have taken part or
 // are online as soon as an "@" is typed, and stored as their author ids.
-import { useRef, useState } from 'react';
+import { type RefObject, useRef, useState } from 'react';
 import { insertMention, type Mentionable, mentionQuery, suggestMentions } from '../../facilitation/mentions.ts';
 
 interface Props<P extends Mentionable & { colour: string }> {
@@ -8,6 +8,8 @@ interface Props<P extends Mentionable & { colour: string }> {
   placeholder: string;
   onSubmit: (text: string) => void;
   testId?: string;
+  /** The text area, for a parent that moves focus to it (Reply). */
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
 export function CommentComposer<P extends Mentionable & { colour: string }>({
@@ -15,11 +17,13 @@ export function CommentComposer<P extends Mentionable & { colour: string }>({
   placeholder,
   onSubmit,
   testId = 'comment-input',
+  inputRef,
 }: Props<P>) {
   const [text, setText] = useState('');
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
-  const area = useRef<HTMLTextAreaElement>(null);
+  const own = useRef<HTMLTextAreaElement>(null);
+  const area = inputRef ?? own;
   const suggestions = query ? suggestMentions(people, query.query) : [];
 
   const update = (value: string, caret: number) => {

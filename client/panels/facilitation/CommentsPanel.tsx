@@ -1,6 +1,6 @@
 // Threaded comments on the selected card or link, with @mentions, resolving, and read marks kept
 // in this browser; with nothing selected, the items whose comments are unread.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { addComment, type Comment, type ItemRef, resolveComment } from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
@@ -70,6 +70,12 @@ function Thread({ item, comments, items }: { item: ItemRef; comments: readonly C
   const people = usePeople(awareness, items, me, attendance);
   const marks = useReadMarks(workshopId);
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  // Reply moves the keys to the composer: they are the reply's, not the board's.
+  const replyToComment = (c: Comment) => {
+    setReplyTo(c);
+    composer.current?.focus();
+  };
   const canWrite = role !== 'viewer';
   const unread = useMemo(() => new Set(unreadOf(comments, me.id, marks).map((c) => c.id)), [comments, me.id, marks]);
 
@@ -104,7 +110,7 @@ function Thread({ item, comments, items }: { item: ItemRef; comments: readonly C
       <CommentText text={c.text} people={people} myId={me.id} />
       {canWrite && (
         <div className="comment-actions">
-          <button type="button" className="link-button" onClick={() => setReplyTo(c)} data-testid="comment-reply">
+          <button type="button" className="link-button" onClick={() => replyToComment(c)} data-testid="comment-reply">
             Reply
           </button>
           {!reply && (
@@ -150,6 +156,7 @@ function Thread({ item, comments, items }: { item: ItemRef; comments: readonly C
             people={people.filter((p) => p.id !== me.id)}
             placeholder={replyTo ? 'Write a reply…' : 'Write a comment…'}
             onSubmit={send}
+            inputRef={composer}
           />
         </>
       )}
@@ -174,7 +181,8 @@ export function CommentsPanel({ items }: { items: BoardItems }) {
       return (
         <div className="comments-panel" data-testid="comments-panel">
           <h3 className="dock-subheading">{itemLabel({ type, id }, items)}</h3>
-          <Thread item={{ type, id }} comments={item.comments} items={items} />
+          {/* Keyed by the item: a reply started on one item's thread never carries over to another's. */}
+          <Thread key={selected} item={{ type, id }} comments={item.comments} items={items} />
         </div>
       );
     }
