@@ -112,6 +112,7 @@ export interface Facilitation {
   spotlight: Spotlight | null;
   /** The intervention the walk-through is on. */
   walkItem: string | null;
+  /** The walk-through's records by intervention id, read from their own root (`readValidation`). */
   validation: Record<string, ValidationRecord>;
   /** While on, participants' new notes go to their private board until the facilitator reveals them. */
   privateMode: boolean;
