@@ -1,8 +1,8 @@
 // What a participant may change on the shared board: cards and links, except agreed ones
 // (locked once the facilitator agrees them, except for their comments) and what an agreed item
 // stands on (shared/model/locks.ts: its links, and the cards at their other ends, which may be
-// edited but not deleted), and never the agreement itself, the workshop settings (meta) or the
-// dots of a vote (each person's dots stay on their private ballot until the facilitator reveals
+// edited but not deleted), and never the agreement itself, the workshop settings (meta), the
+// walk-through's records (validation) or the dots of a vote (each person's dots stay on their private ballot until the facilitator reveals
 // them; the server then writes them here).
 // Facilitators may change everything; viewers nothing (they are refused before this).
 // Pure: touches and the board's state in, a verdict out.
@@ -41,10 +41,17 @@ export function boardStateOf(doc: Y.Doc): BoardState {
 
 const itemKey = (touch: Touch) => `${touch.root}/${touch.id}`;
 
+/** The facilitator's roots, and the reason a participant's touch of each is refused. */
+const FACILITATOR_ROOTS: ReadonlyMap<string, string> = new Map([
+  [BOARD_ROOTS.meta, 'workshop-settings'],
+  [BOARD_ROOTS.validation, 'walk-through'],
+]);
+
 /**
  * Refusal reasons (counted in /metrics): `locked` for an agreed item, `locked-link` for a link of
  * an agreed card (changed, deleted, or a link made or moved onto one), `held` for deleting,
- * replacing or re-kinding a card an agreed item is linked to.
+ * replacing or re-kinding a card an agreed item is linked to, `workshop-settings` for the settings,
+ * `walk-through` for the walk-through's records.
  */
 export function checkParticipantEdit(touches: readonly Touch[], board: BoardState): EditVerdict {
   // Deleting a card or link deletes everything in it (its dots too): those go with the item. A
@@ -64,7 +71,7 @@ export function checkParticipantEdit(touches: readonly Touch[], board: BoardStat
   const held = identity.size > 0 ? heldCards(board.locks, identity) : null;
   for (const touch of touches) {
     if (touch.root !== BOARD_ROOTS.cards && touch.root !== BOARD_ROOTS.links) {
-      return { ok: false, reason: touch.root === BOARD_ROOTS.meta ? 'workshop-settings' : 'unknown-root' };
+      return { ok: false, reason: FACILITATOR_ROOTS.get(touch.root) ?? 'unknown-root' };
     }
     const part = itemPartOf(touch.path);
     if (board.statusOf(touch.root, touch.id) === 'agreed' && part !== 'comments')

@@ -1,11 +1,14 @@
 // The facilitator's controls, shared through the board: phase, countdown timer, dot votes,
-// "bring everyone here", spotlight and the validation walk-through. They live in the workshop
-// metadata, which only a facilitator may change (the server enforces it). Each person's dots sit
+// "bring everyone here", spotlight and the validation walk-through. The controls live in the
+// workshop metadata, each a plain value replaced whole; the walk-through's records live in their
+// own root, one entry per intervention, so that two facilitators deciding different interventions
+// at once both keep their record. Only a facilitator may change either (the server enforces it).
+// Each person's dots sit
 // on their private ballot (ballots.ts) until the reveal, which writes them onto the items, keyed
 // by vote and voter (or as one total per item for an anonymous vote), and closes the vote.
 import * as Y from 'yjs';
 import type { ItemRef } from './itemOps.ts';
-import { cardsMap, K, linksMap, metaMap } from './layout.ts';
+import { cardsMap, K, linksMap, metaMap, validationMap } from './layout.ts';
 
 export const PHASES = ['brainstorm', 'map', 'score', 'validate'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -109,6 +112,7 @@ export interface Facilitation {
   spotlight: Spotlight | null;
   /** The intervention the walk-through is on. */
   walkItem: string | null;
+  /** The walk-through's records by intervention id, read from their own root (`readValidation`). */
   validation: Record<string, ValidationRecord>;
   /** While on, participants' new notes go to their private board until the facilitator reveals them. */
   privateMode: boolean;
@@ -121,7 +125,6 @@ const KEYS = {
   summon: 'summon',
   spotlight: 'spotlight',
   walkItem: 'walkItem',
-  validation: 'validation',
   privateMode: 'privateMode',
 } as const;
 
@@ -139,7 +142,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     summon: plain<Summon>(meta.get(KEYS.summon)),
     spotlight: plain<Spotlight>(meta.get(KEYS.spotlight)),
     walkItem: typeof meta.get(KEYS.walkItem) === 'string' ? (meta.get(KEYS.walkItem) as string) : null,
-    validation: plain<Record<string, ValidationRecord>>(meta.get(KEYS.validation)) ?? {},
+    validation: readValidation(doc),
     privateMode: meta.get(KEYS.privateMode) === true,
   };
 }
@@ -335,9 +338,28 @@ export function setWalkItem(doc: Y.Doc, interventionId: string | null, origin?: 
   }, origin);
 }
 
+/** The walk-through's records, by intervention id (an entry that is not a plain object is skipped). */
+export function readValidation(doc: Y.Doc): Record<string, ValidationRecord> {
+  const out: Record<string, ValidationRecord> = {};
+  for (const [id, raw] of validationMap(doc).entries()) {
+    const record = plain<ValidationRecord>(raw);
+    if (record && !Array.isArray(record)) out[id] = record;
+  }
+  return out;
+}
+
+/** The walk-through's record of one intervention, if any. */
+export function validationRecordOf(doc: Y.Doc, interventionId: string): ValidationRecord | undefined {
+  const record = plain<ValidationRecord>(validationMap(doc).get(interventionId));
+  return record && !Array.isArray(record) ? record : undefined;
+}
+
+/**
+ * Writes the walk-through's record of one intervention, replacing only that entry: records of
+ * other interventions written at the same time elsewhere are kept.
+ */
 export function recordValidation(doc: Y.Doc, interventionId: string, record: ValidationRecord, origin?: unknown): void {
-  const all = { ...readFacilitation(doc).validation, [interventionId]: record };
-  set(doc, KEYS.validation, all, origin);
+  doc.transact(() => validationMap(doc).set(interventionId, record), origin);
 }
 
 /** The checks of a record not ticked, in checklist order. */
@@ -373,7 +395,7 @@ export function decideIntervention(
   const card = cardsMap(doc).get(interventionId);
   if (!(card instanceof Y.Map) || card.get(K.kind) !== 'intervention')
     throw new Error(`no intervention ${interventionId}`);
-  const previous = readFacilitation(doc).validation[interventionId];
+  const previous = validationRecordOf(doc, interventionId);
   const checks = previous?.checks ?? {};
   doc.transact(() => {
     const status = card.get(K.status);

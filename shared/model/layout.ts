@@ -5,6 +5,7 @@
 //   doc.getMap('cards')  card id → Y.Map (one per card)
 //   doc.getMap('links')  link id → Y.Map (one per link)
 //   doc.getMap('attendance')  person id → plain record (written by the server only)
+//   doc.getMap('validation')  intervention id → plain record: the walk-through's record of it
 //
 // An item's Y.Map holds plain values (id, kind, status, author, createdAt, updatedAt, and x, y, w, h
 // for cards or from, to for links), `fields` (a Y.Map: text fields as Y.Text, lists as Y.Array of
@@ -16,6 +17,7 @@ export const META_KEY = 'meta';
 export const CARDS_KEY = 'cards';
 export const LINKS_KEY = 'links';
 export const ATTENDANCE_KEY = 'attendance';
+export const VALIDATION_KEY = 'validation';
 
 export const K = {
   id: 'id',
@@ -45,6 +47,10 @@ export function cardsMap(doc: Y.Doc): Y.Map<YItem> {
 }
 export function attendanceMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ATTENDANCE_KEY);
+}
+/** The walk-through's records, one entry per intervention, so that records of different items merge. */
+export function validationMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(VALIDATION_KEY);
 }
 export function linksMap(doc: Y.Doc): Y.Map<YItem> {
   return doc.getMap(LINKS_KEY);

@@ -1,10 +1,11 @@
 // Tells a renderer which cards and links changed in a transaction, so it re-reads only those.
 import * as Y from 'yjs';
-import { cardsMap, linksMap, metaMap } from './layout.ts';
+import { cardsMap, linksMap, metaMap, validationMap } from './layout.ts';
 
 export interface BoardChanges {
   cards: Set<string>;
   links: Set<string>;
+  /** Whether the workshop's settings (`meta`) or the walk-through's records (`validation`) changed. */
   meta: boolean;
   /** The transaction's origin: a renderer can tell local from remote edits. */
   origin: unknown;
@@ -44,6 +45,7 @@ export function observeBoard(doc: Y.Doc, listener: (changes: BoardChanges) => vo
   const cards: unknown = cardsMap(doc);
   const links: unknown = linksMap(doc);
   const meta: unknown = metaMap(doc);
+  const validation: unknown = validationMap(doc);
   const onAfter = (tr: Y.Transaction) => {
     const changes: BoardChanges = {
       cards: new Set(),
@@ -55,7 +57,7 @@ export function observeBoard(doc: Y.Doc, listener: (changes: BoardChanges) => vo
     for (const [type, events] of tr.changedParentTypes) {
       if (type === cards) collect(cards, events, changes.cards);
       else if (type === links) collect(links, events, changes.links);
-      else if (type === meta) changes.meta = true;
+      else if (type === meta || type === validation) changes.meta = true;
     }
     if (changes.cards.size || changes.links.size || changes.meta) listener(changes);
   };

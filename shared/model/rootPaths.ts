@@ -2,12 +2,18 @@
 // checks on raw updates): the names of the board's roots and what a key path inside an item is.
 import * as Y from 'yjs';
 import { readStatus } from './itemCommon.ts';
-import { ATTENDANCE_KEY, CARDS_KEY, cardsMap, K, LINKS_KEY, linksMap, META_KEY } from './layout.ts';
+import { ATTENDANCE_KEY, CARDS_KEY, cardsMap, K, LINKS_KEY, linksMap, META_KEY, VALIDATION_KEY } from './layout.ts';
 import type { CardStatus } from './vocabulary.ts';
 
-export const BOARD_ROOTS = { cards: CARDS_KEY, links: LINKS_KEY, meta: META_KEY, attendance: ATTENDANCE_KEY } as const;
+export const BOARD_ROOTS = {
+  cards: CARDS_KEY,
+  links: LINKS_KEY,
+  meta: META_KEY,
+  attendance: ATTENDANCE_KEY,
+  validation: VALIDATION_KEY,
+} as const;
 
-/** What a root map's entries are: maps (a card, a link) or plain values (a setting, a ballot). */
+/** What a root map's entries are: maps (a card, a link) or plain values (a setting, a ballot, a record). */
 export type RootEntry = 'map' | 'value';
 
 /** The shared board's roots and what each holds; nothing else belongs in the document. */
@@ -16,6 +22,7 @@ export const BOARD_ROOT_ENTRIES: ReadonlyMap<string, RootEntry> = new Map([
   [LINKS_KEY, 'map'],
   [META_KEY, 'value'],
   [ATTENDANCE_KEY, 'value'],
+  [VALIDATION_KEY, 'value'],
 ]);
 
 /** The name under which `type` is a root of `doc`, or null when it is not a root. */

@@ -1,11 +1,14 @@
 // The board's schema version and its migrations. The server migrates a board when it loads it
 // from storage, before any client syncs, so clients never race to migrate the same document.
 import * as Y from 'yjs';
-import { cardsMap, K, metaMap } from './layout.ts';
+import { cardsMap, K, metaMap, validationMap } from './layout.ts';
 import { LEGACY_STAKEHOLDER_GROUPS } from './vocabulary.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 const VERSION_KEY = 'schemaVersion';
+
+/** Where boards before schema 3 kept every walk-through record, as one object. */
+const LEGACY_VALIDATION_KEY = 'validation';
 
 export interface Migration {
   /** The version this migration produces; it runs on boards at `to - 1`. */
@@ -29,6 +32,23 @@ export const MIGRATIONS: readonly Migration[] = [
           fields.set('group', LEGACY_STAKEHOLDER_GROUPS[group]);
         }
       }
+    },
+  },
+  {
+    to: 3,
+    name: "the walk-through's records move from one object in meta to one entry per intervention",
+    up(doc) {
+      const meta = metaMap(doc);
+      const old = meta.get(LEGACY_VALIDATION_KEY);
+      if (old === undefined) return;
+      if (typeof old === 'object' && old !== null && !Array.isArray(old)) {
+        const records = validationMap(doc);
+        for (const [id, record] of Object.entries(old)) {
+          // A record already in the new root was written since (by a newer client): it stands.
+          if (typeof record === 'object' && record !== null && !records.has(id)) records.set(id, record);
+        }
+      }
+      meta.delete(LEGACY_VALIDATION_KEY);
     },
   },
 ];

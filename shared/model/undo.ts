@@ -1,7 +1,7 @@
 // Per-person undo: a Y.UndoManager over the board's top-level types that tracks only the origins
 // given (in the client, LOCAL_ORIGIN), so undoing never removes what someone else did.
 import * as Y from 'yjs';
-import { cardsMap, linksMap, metaMap } from './layout.ts';
+import { cardsMap, linksMap, metaMap, validationMap } from './layout.ts';
 
 export interface UndoOptions {
   /**
@@ -17,7 +17,7 @@ export function createUndoManager(
   trackedOrigins: Iterable<unknown>,
   options: UndoOptions = {},
 ): Y.UndoManager {
-  return new Y.UndoManager([metaMap(doc), cardsMap(doc), linksMap(doc)], {
+  return new Y.UndoManager([metaMap(doc), cardsMap(doc), linksMap(doc), validationMap(doc)], {
     trackedOrigins: new Set(trackedOrigins),
     captureTimeout: options.captureTimeoutMs ?? 0,
   });

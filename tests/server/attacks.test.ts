@@ -9,9 +9,12 @@ import {
   addLink,
   cardText,
   castVotes,
+  decideIntervention,
   getCard,
   getLink,
   readFacilitation,
+  readValidation,
+  recordValidation,
   retargetLink,
   setPhase,
   startVote,
@@ -70,7 +73,9 @@ async function agreedBoard() {
  * is recorded there, as anyone is (the attendance attack below compares it on its own).
  */
 const snapshot = (doc: Y.Doc) =>
-  JSON.stringify(Object.fromEntries(['meta', 'cards', 'links'].map((root) => [root, doc.getMap(root).toJSON()])));
+  JSON.stringify(
+    Object.fromEntries(['meta', 'cards', 'links', 'validation'].map((root) => [root, doc.getMap(root).toJSON()])),
+  );
 
 async function expectUnchanged(before: string) {
   expect(snapshot(h.doc())).toBe(before);
@@ -391,6 +396,49 @@ describe('a participant’s crafted update', () => {
     await h.send(eve.tc, encodeUpdate([a, b]));
     expect(eve.tc.closedWith()).toBe(CLOSE.malformed);
     await expectUnchanged(before);
+  });
+});
+
+describe("the walk-through's records, written by facilitators only", () => {
+  it('a participant cannot add, rewrite or delete a record, by the model or by a crafted struct', async () => {
+    const { fac, agreed, open } = await agreedBoard();
+    let other = '';
+    await fac.edit((doc) => {
+      other = addCard(doc, { kind: 'intervention', x: 400, y: 300, author: who, fields: { title: 'Labour rights' } });
+      decideIntervention(doc, agreed, { decision: 'agreed', by: 'Fatima' }, undefined, 10);
+      decideIntervention(doc, other, { decision: 'sent-back', by: 'Fatima', comment: 'Who pays?' }, undefined, 11);
+    });
+    expect(fac.tc.closedWith()).toBeNull();
+    expect(Object.keys(readValidation(h.doc())).sort()).toEqual([agreed, other].sort());
+    const before = snapshot(h.doc());
+    const forged = { checks: {}, decision: 'set-aside', by: 'Fatima', at: 12, comment: '' } as const;
+    const attempts: Array<(doc: Y.Doc) => void> = [
+      (doc) => recordValidation(doc, other, forged),
+      (doc) => recordValidation(doc, open, forged),
+      (doc) => doc.getMap('validation').delete(agreed),
+      (doc) =>
+        doc.transact(() => {
+          addCard(doc, { kind: 'note', x: 5, y: 5, author: who, fields: { text: 'fine' } });
+          doc.getMap('validation').set(other, forged);
+        }),
+    ];
+    for (const [i, attempt] of attempts.entries()) {
+      const eve = await client('participant', `person-eve-${i}`);
+      await eve.edit(attempt);
+      expect(eve.tc.closedWith()).toBe(CLOSE.conflict);
+    }
+    // A struct written by hand straight under the root, as JSON or as a plain value.
+    for (const content of [new Y.ContentAny([forged]), new Y.ContentJSON([JSON.stringify(forged)])]) {
+      const eve = await client('participant', `person-crafted-${content.constructor.name}`);
+      const struct = mapEntry({ client: eve.doc.clientID, clock: 0 }, 'validation', other, content);
+      await h.send(eve.tc, encodeUpdate([{ client: eve.doc.clientID, clock: 0, structs: [struct] }]));
+      expect(eve.tc.closedWith()).toBe(CLOSE.conflict);
+    }
+    // A viewer neither (a viewer's updates are not applied).
+    const viewer = await client('viewer', 'person-vic');
+    await viewer.edit((doc) => recordValidation(doc, other, forged));
+    await expectUnchanged(before);
+    expect(readValidation(h.doc())[other]).toMatchObject({ decision: 'sent-back', by: 'Fatima' });
   });
 });
 

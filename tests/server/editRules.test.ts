@@ -9,10 +9,12 @@ import {
   addLink,
   BOARD_ROOT_ENTRIES,
   castVotes,
+  decideIntervention,
   deleteCard,
   deleteLink,
   getCard,
   moveCards,
+  recordValidation,
   retargetLink,
   startVote,
   updateCard,
@@ -174,6 +176,52 @@ describe('a participant', () => {
       ok: false,
       reason: 'workshop-settings',
     });
+  });
+});
+
+describe("the walk-through's records", () => {
+  it('are refused to a participant, as walk-through, whether new, rewritten or deleted', () => {
+    const { server, open, agreed } = setup();
+    const proposed = addCard(server, { kind: 'intervention', x: 0, y: 600, author: who, fields: { title: 'Open' } });
+    decideIntervention(server, agreed, { decision: 'agreed', by: 'Fatima' });
+    const fresh = () => {
+      const c = new Y.Doc();
+      Y.applyUpdate(c, Y.encodeStateAsUpdate(server));
+      return c;
+    };
+    const record = { checks: {}, decision: 'set-aside' as const, by: 'Eve', at: 1, comment: '' };
+    const attempts: Array<(c: Y.Doc) => void> = [
+      (c) => recordValidation(c, proposed, record),
+      (c) => recordValidation(c, agreed, { ...record, by: 'Eve' }),
+      (c) => c.getMap('validation').delete(agreed),
+      // Hidden inside an edit the rules allow.
+      (c) =>
+        c.transact(() => {
+          updateCard(c, open, { fields: { crossCuttingNote: 'fine' } });
+          c.getMap('validation').set(open, record);
+        }),
+    ];
+    for (const attempt of attempts) {
+      const c = fresh();
+      expect(verdictFor(server, c, () => attempt(c)).verdict).toEqual({ ok: false, reason: 'walk-through' });
+    }
+  });
+
+  it("go through the facilitator's decision, which the server applies as it is", () => {
+    const { server, client } = setup();
+    const proposed = addCard(server, { kind: 'intervention', x: 0, y: 600, author: who, fields: { title: 'Open' } });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const update = (() => {
+      const emitted: Uint8Array[] = [];
+      client.on('update', (u: Uint8Array) => emitted.push(u));
+      decideIntervention(client, proposed, { decision: 'set-aside', by: 'Fatima' }, undefined, 7);
+      return Y.mergeUpdates(emitted);
+    })();
+    // The analysis reads it as touches of the validation root (a facilitator has no rules to pass).
+    const touches = touchesOf(server, update);
+    expect(touches.some((t) => t.root === 'validation' && t.id === proposed)).toBe(true);
+    Y.applyUpdate(server, update);
+    expect(server.getMap('validation').get(proposed)).toMatchObject({ decision: 'set-aside', by: 'Fatima', at: 7 });
   });
 });
 

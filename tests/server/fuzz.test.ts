@@ -31,6 +31,7 @@ const CLOSE_REASONS = [
   'held',
   'agreeing',
   'workshop-settings',
+  'walk-through',
   'unknown-root',
   'gap',
   'shape',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, startServer } from '../../server/server.ts';
-import { addCard } from '../../shared/model/index.ts';
+import { addCard, SCHEMA_VERSION } from '../../shared/model/index.ts';
 import { ACTION_PLAN_SCHEMA, type ActionPlan, type PlanPerson, validatePlan } from '../../shared/plan/index.ts';
 import { buildFullBoard } from '../shared/plan/fullBoard.ts';
 import { edit, REMOVE } from '../shared/plan/planEdits.ts';
@@ -92,7 +92,11 @@ describe('GET /api/workshops/<id>/export', () => {
     const plan = await exportJson(workshop.id, workshop.tokens.participant);
     expect(validatePlan(plan).ok).toBe(true);
     expect(plan.interventions).toHaveLength(1);
-    expect(plan.provenance).toMatchObject({ sourceWorkshopId: workshop.id, include: 'agreed', boardSchemaVersion: 2 });
+    expect(plan.provenance).toMatchObject({
+      sourceWorkshopId: workshop.id,
+      include: 'agreed',
+      boardSchemaVersion: SCHEMA_VERSION,
+    });
     expect(plan.provenance.product.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 

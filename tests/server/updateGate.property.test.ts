@@ -3,10 +3,10 @@
 // crafted client can (gaps, repeated or shifted sections, another person's client id, deletions
 // over collected or missing clocks, neighbours elsewhere, multi-value, JSON and foreign content,
 // parents anywhere). Each update goes through the gate the rooms use; what passes is applied.
-// After every one, the agreed items (but for their comments) and the workshop settings are
-// exactly as they were, so is what the agreed cards stand on (their links, but for comments, and
-// the cards at those links' other ends, which may be edited but not removed: docs/edit-rules.md),
-// nothing is pending, and nobody wrote under the facilitator's client id.
+// After every one, the agreed items (but for their comments), the workshop settings and the
+// walk-through's records are exactly as they were, so is what the agreed cards stand on (their
+// links, but for comments, and the cards at those links' other ends, which may be edited but not
+// removed: docs/edit-rules.md), nothing is pending, and nobody wrote under the facilitator's client id.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type ClientOwnerStore, ClientOwners } from '../../server/auth/clientOwners.ts';
@@ -19,9 +19,11 @@ import {
   addLink,
   BOARD_ROOT_ENTRIES,
   castVotes,
+  decideIntervention,
   deleteCard,
   getCard,
   moveCards,
+  recordValidation,
   retargetLink,
   setPhase,
   startVote,
@@ -112,6 +114,15 @@ function board() {
   );
   updateMeta(fac, { title: 'Provincial plan' });
   setPhase(fac, 'map');
+  // The walk-through's records: one agreed intervention decided, one record of ticked checks.
+  decideIntervention(fac, agreed[0] as string, { decision: 'agreed', by: 'Fatima' }, undefined, 1);
+  recordValidation(fac, agreed[1] as string, {
+    checks: { targets: true },
+    decision: null,
+    by: 'Fatima',
+    at: 2,
+    comment: '',
+  });
   startVote(fac, {
     id: 'v1',
     title: 'Priorities',
@@ -123,7 +134,7 @@ function board() {
   return { server, facClient: fac.clientID, agreed, open };
 }
 
-/** What must never change: the agreed items without their comments, and the settings. */
+/** What must never change: the agreed items without their comments, the settings and the walk-through's records. */
 function protectedState(doc: Y.Doc, agreed: readonly string[]): string {
   const items = agreed.map((id) => {
     const item = (doc.getMap('cards').get(id) ?? doc.getMap('links').get(id)) as Y.Map<unknown> | undefined;
@@ -131,7 +142,7 @@ function protectedState(doc: Y.Doc, agreed: readonly string[]): string {
     if (json) delete json.comments;
     return json ?? null;
   });
-  return JSON.stringify({ items, meta: doc.getMap('meta').toJSON() });
+  return JSON.stringify({ items, meta: doc.getMap('meta').toJSON(), validation: doc.getMap('validation').toJSON() });
 }
 
 /**
@@ -163,7 +174,7 @@ function honestEdit(rng: Random, doc: Y.Doc, agreed: readonly string[], open: re
   const anyCard = () => rng.pick(cards.length > 0 ? cards : agreed);
   const target = () => (rng.chance(0.5) ? rng.pick(agreed) : anyCard());
   const isCard = (id: string) => doc.getMap('cards').has(id);
-  switch (rng.int(13)) {
+  switch (rng.int(14)) {
     case 0: {
       const id = target();
       if (isCard(id)) updateCard(doc, id, { fields: { title: `t${rng.int(1000)}` } });
@@ -229,6 +240,14 @@ function honestEdit(rng: Random, doc: Y.Doc, agreed: readonly string[], open: re
         else (doc.getMap('links').get(id) as Y.Map<unknown> | undefined)?.set(rng.pick(['from', 'to']), target());
       }
       break;
+    case 12: {
+      // The walk-through's records: a new one, a rewritten one, a deleted one.
+      const id = target();
+      const validation = doc.getMap('validation');
+      if (validation.size > 0 && rng.chance(0.3)) validation.delete(rng.pick([...validation.keys()]));
+      else recordValidation(doc, id, { checks: {}, decision: 'set-aside', by: 'Eve', at: rng.int(99), comment: '' });
+      break;
+    }
     default: {
       const id = target();
       if (isCard(id)) updateCard(doc, id, { fields: { description: 'x'.repeat(rng.int(20)) } });
@@ -321,7 +340,7 @@ function corrupt(rng: Random, doc: Y.Doc, update: Uint8Array, facClient: number)
           item.origin = null;
           item.rightOrigin = null;
           item.parent = (rng.chance(0.4)
-            ? rng.pick(['meta', 'cards', 'links', 'junk'])
+            ? rng.pick(['meta', 'cards', 'links', 'validation', 'junk'])
             : someId(rng, doc)) as unknown as Y.AbstractType<unknown>;
           item.parentSub = rng.pick(['status', 'phase', 'title', 'votes', 'v1:me', null, 'x', 'from', 'to', 'kind']);
         }
@@ -425,6 +444,7 @@ describe('the update gate, under random crafted updates from participants', () =
       'held',
       'agreeing',
       'workshop-settings',
+      'walk-through',
       'votes',
       'gap',
       'shape',

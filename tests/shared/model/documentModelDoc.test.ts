@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CARD_KINDS, LINK_KINDS, MIGRATIONS, SCHEMA_VERSION } from '../../../shared/model/index.ts';
-import { ATTENDANCE_KEY, CARDS_KEY, K, LINKS_KEY, META_KEY } from '../../../shared/model/layout.ts';
+import { ATTENDANCE_KEY, CARDS_KEY, K, LINKS_KEY, META_KEY, VALIDATION_KEY } from '../../../shared/model/layout.ts';
 import { cardSection, endsTable, linkSection, scaleTable } from './docTables.ts';
 
 const DOC = readFileSync(new URL('../../../docs/document-model.md', import.meta.url), 'utf8');
@@ -22,7 +22,7 @@ describe('docs/document-model.md', () => {
   });
 
   it('names every top-level key and every item key', () => {
-    for (const key of [META_KEY, CARDS_KEY, LINKS_KEY, ATTENDANCE_KEY, ...Object.values(K)]) {
+    for (const key of [META_KEY, CARDS_KEY, LINKS_KEY, ATTENDANCE_KEY, VALIDATION_KEY, ...Object.values(K)]) {
       expect(DOC).toContain(`\`${key}\``);
     }
   });

@@ -7,10 +7,12 @@ import {
   type Migration,
   migrateBoard,
   NewerSchemaError,
+  readFacilitation,
   SCHEMA_VERSION,
   schemaVersionOf,
 } from '../../../shared/model/index.ts';
 import { metaMap } from '../../../shared/model/layout.ts';
+import { BOARD_V2_WALK_THROUGH } from './frozenBoards.ts';
 import { ANA } from './support.ts';
 
 function boardAt(version: number): Y.Doc {
@@ -121,8 +123,66 @@ describe('migration to schema 2', () => {
       fields.set('group', 'development-partner');
       doc.getMap('cards').set('a1', actor);
     });
-    expect(migrateBoard(doc)).toEqual({ from: 1, to: 2 });
+    expect(migrateBoard(doc)).toEqual({ from: 1, to: SCHEMA_VERSION });
     expect(fields.get('group')).toBe('international-organisation');
     expect(fields.get('name')).toBe('GIZ');
+  });
+});
+
+describe('migration to schema 3', () => {
+  function frozenV2(): Y.Doc {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Buffer.from(BOARD_V2_WALK_THROUGH.update, 'base64'));
+    return doc;
+  }
+
+  it("moves the walk-through's records from meta.validation to one entry per intervention", () => {
+    const doc = frozenV2();
+    const { agreed, sentBack } = BOARD_V2_WALK_THROUGH;
+    expect(schemaVersionOf(doc)).toBe(2);
+    const before = metaMap(doc).get('validation') as Record<string, unknown>;
+    expect(Object.keys(before).sort()).toEqual([agreed, sentBack].sort());
+
+    expect(migrateBoard(doc)).toEqual({ from: 2, to: SCHEMA_VERSION });
+    expect(metaMap(doc).has('validation')).toBe(false);
+    expect(doc.getMap('validation').toJSON()).toEqual(before);
+    expect(readFacilitation(doc).validation[agreed]).toEqual({
+      checks: { targets: true, context: true },
+      decision: 'agreed',
+      by: 'Fatima',
+      at: 1_700_000_100_000,
+      comment: '',
+      checksLeft: ['actions', 'timeframe', 'stakeholders', 'budget'],
+    });
+    expect(readFacilitation(doc).validation[sentBack]).toMatchObject({ decision: 'sent-back', comment: 'Who pays?' });
+  });
+
+  it('keeps a record already in the new root, and drops a meta.validation that is not an object', () => {
+    const doc = frozenV2();
+    const { agreed, sentBack } = BOARD_V2_WALK_THROUGH;
+    const newer = { checks: {}, decision: 'set-aside', by: 'Bea', at: 1_800_000_000_000, comment: '' };
+    doc.getMap('validation').set(agreed, newer);
+    migrateBoard(doc);
+    expect(doc.getMap('validation').get(agreed)).toEqual(newer);
+    expect(doc.getMap('validation').get(sentBack)).toMatchObject({ by: 'Amina' });
+
+    const odd = boardAt(2);
+    metaMap(odd).set('validation', 'garbage');
+    migrateBoard(odd);
+    expect(metaMap(odd).has('validation')).toBe(false);
+    expect(doc.getMap('validation').size).toBe(2);
+    expect(odd.getMap('validation').size).toBe(0);
+  });
+
+  it('sends the move to clients as one update that a copy of the old board applies', () => {
+    const server = frozenV2();
+    const client = frozenV2();
+    const updates: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => updates.push(u));
+    migrateBoard(server);
+    for (const u of updates) Y.applyUpdate(client, u);
+    expect(client.getMap('validation').toJSON()).toEqual(server.getMap('validation').toJSON());
+    expect(metaMap(client).has('validation')).toBe(false);
+    expect(schemaVersionOf(client)).toBe(SCHEMA_VERSION);
   });
 });

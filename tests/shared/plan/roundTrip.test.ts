@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_FIELDS, listCards, listLinks, readFacilitation } from '../../../shared/model/index.ts';
+import { CARD_FIELDS, listCards, listLinks, readFacilitation, SCHEMA_VERSION } from '../../../shared/model/index.ts';
 import {
   type ActionPlan,
   buildActionPlan,
@@ -142,7 +142,7 @@ describe('an action plan round trip', () => {
       exportedAt: '2026-04-01T00:00:00.000Z',
       product: { name: 'sdg-workshop-board', version: '9.9.9' },
       sourceWorkshopId: 'source-workshop-0001',
-      boardSchemaVersion: 2,
+      boardSchemaVersion: SCHEMA_VERSION,
       include: 'agreed',
     });
   });
