@@ -29,6 +29,7 @@ import { type BoardConnection, connectBoard } from '../sync/connect.ts';
 import { announce } from '../sync/presence.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { deleteRefusal, heldItems, itemsLocks } from '../tools/lockText.ts';
+import { NewCardsRoute } from '../tools/newCards.ts';
 import { useBoardShortcuts } from '../tools/shortcuts.ts';
 import { clearSharePanelRequest, sharePanelRequested } from './access.ts';
 import type { WorkshopSession } from './api.ts';
@@ -76,7 +77,12 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
   const canEdit = session.role !== 'viewer';
   const underLocks = session.role === 'participant';
   const me = useMemo(() => authorOf(identity), [identity]);
-  const ctx = useMemo<ToolContext>(() => ({ doc, author: me, canEdit, underLocks }), [doc, me, canEdit, underLocks]);
+  // Every way of adding cards asks this where they go (a private board in private brainstorming).
+  const newCards = useMemo(() => new NewCardsRoute(), []);
+  const ctx = useMemo<ToolContext>(
+    () => ({ doc, author: me, canEdit, underLocks, newCards }),
+    [doc, me, canEdit, underLocks, newCards],
+  );
   const items = useBoardItems(doc);
   // Agreed items, and the links of agreed cards, are locked for everyone but the facilitator (the
   // server enforces it too): with one selected, the canvas, inspector and shortcuts do not offer
@@ -131,6 +137,7 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
       awareness={provider.awareness}
       me={me}
       role={session.role}
+      newCards={newCards}
     >
       <div className="board-screen">
         <TopBar

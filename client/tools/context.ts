@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Author } from '../../shared/model/kinds.ts';
+import type { NewCardsRoute } from './newCards.ts';
 
 /** What a tool acts through: the shared document, who acts, and whether the role may edit. */
 export interface ToolContext {
@@ -13,4 +14,6 @@ export interface ToolContext {
   underLocks?: boolean;
   /** Why the selection may be edited but not deleted (it holds a card an agreed item is linked to). */
   deleteRefused?: string | null;
+  /** Where this person's new cards go (their private board during private brainstorming). */
+  newCards?: NewCardsRoute;
 }
