@@ -7,8 +7,12 @@
 // than letting them reach everyone's board.
 import type * as Y from 'yjs';
 import {
+  type Box,
+  type Card,
   type CardKind,
   type ClipboardPayload,
+  listCards,
+  listPrivateNotes,
   type NewCard,
   type Pasted,
   pasteItems,
@@ -17,6 +21,7 @@ import { createPrivateNote, markFreshPrivateNote } from '../facilitation/private
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
+import { freeSpot } from './placement.ts';
 
 /**
  * Where this person's new cards go; the facilitation provider attaches the private board while
@@ -100,14 +105,18 @@ export function placeNewCards(
   if (!privateDoc) {
     return { ...pasteItems(ctx.doc, payload, { author: ctx.author, ...offset }, LOCAL_ORIGIN), private: false };
   }
-  const notes = payload.cards.filter((c) => c.kind === 'note');
-  const left = payload.cards.length - notes.length;
-  const pasted = pasteItems(
-    privateDoc,
-    { ...payload, cards: notes.map((c) => ({ ...c, status: 'proposed' as const })), links: [] },
-    { author: ctx.author, ...offset },
-    LOCAL_ORIGIN,
-  );
+  const left = payload.cards.filter((c) => c.kind !== 'note').length;
+  // Each note at the free spot nearest where it would go, so a copy does not hide its original
+  // (a private note is drawn over the board) nor another private note.
+  const taken: Box[] = [...listCards(ctx.doc), ...listPrivateNotes(privateDoc)];
+  const notes = payload.cards
+    .filter((c) => c.kind === 'note')
+    .map((c) => {
+      const at = freeSpot(taken as Card[], { x: c.x + offset.dx + c.w / 2, y: c.y + offset.dy + c.h / 2 }, c.w, c.h);
+      taken.push({ x: at.x, y: at.y, w: c.w, h: c.h });
+      return { ...c, x: at.x, y: at.y, status: 'proposed' as const };
+    });
+  const pasted = pasteItems(privateDoc, { ...payload, cards: notes, links: [] }, { author: ctx.author }, LOCAL_ORIGIN);
   if (left > 0) useBoardStore.getState().notify(leftOutNotice(left, pasted.cards.length));
   else if (pasted.cards.length > 0) {
     useBoardStore
