@@ -30,6 +30,7 @@ import { announce } from '../sync/presence.ts';
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { deleteRefusal, heldItems, itemsLocks } from '../tools/lockText.ts';
+import { NewCardsRoute } from '../tools/newCards.ts';
 import { useBoardShortcuts } from '../tools/shortcuts.ts';
 import { clearSharePanelRequest, sharePanelRequested } from './access.ts';
 import type { WorkshopSession } from './api.ts';
@@ -101,9 +102,11 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
     (session.role === 'viewer' ? 'You are following this board as a viewer: you cannot change it.' : undefined);
   const underLocks = session.role === 'participant';
   const me = useMemo(() => authorOf(identity), [identity]);
+  // Every way of adding cards asks this where they go (a private board in private brainstorming).
+  const newCards = useMemo(() => new NewCardsRoute(), []);
   const ctx = useMemo<ToolContext>(
-    () => ({ doc, author: me, canEdit, underLocks, ...(readOnly ? { readOnly } : {}) }),
-    [doc, me, canEdit, underLocks, readOnly],
+    () => ({ doc, author: me, canEdit, underLocks, newCards, ...(readOnly ? { readOnly } : {}) }),
+    [doc, me, canEdit, underLocks, newCards, readOnly],
   );
   const items = useBoardItems(doc);
   // Agreed items, and the links of agreed cards, are locked for everyone but the facilitator (the
@@ -164,6 +167,7 @@ function ConnectedBoard({ session, token, connection }: ConnectedProps) {
       awareness={provider.awareness}
       me={me}
       role={session.role}
+      newCards={newCards}
     >
       <div className="board-screen">
         <TopBar

@@ -13,6 +13,8 @@ export interface FacilitationDebugHandle {
   privateDoc: Y.Doc | null;
   /** True when the private board is synced and has nothing left to send. */
   privateFlushed(): boolean;
+  /** The close codes the server ended this page's private board connections with, oldest first. */
+  privateCloses(): number[];
   facilitation(): Facilitation;
   beeps(): number;
   /** This view as others see it: the board point at its centre, and the zoom. */
@@ -27,6 +29,9 @@ declare global {
 
 export function exposeFacilitation(doc: Y.Doc, privateBoard: PrivateBoard | null): () => void {
   const privateDoc = privateBoard?.doc ?? null;
+  const closes: number[] = [];
+  const onClosed = (event: { code: number }) => closes.push(event.code);
+  privateBoard?.provider.on('closed', onClosed);
   const handle: FacilitationDebugHandle = {
     privateCards: () => (privateDoc ? listCards(privateDoc) : null),
     privateDoc,
@@ -38,11 +43,13 @@ export function exposeFacilitation(doc: Y.Doc, privateBoard: PrivateBoard | null
       const { viewport, stageSize } = useBoardStore.getState();
       return shareableView(viewport, stageSize);
     },
+    privateCloses: () => [...closes],
     facilitation: () => readFacilitation(doc),
     beeps: beepCount,
   };
   window.__sdgFacilitation = handle;
   return () => {
+    privateBoard?.provider.off('closed', onClosed);
     if (window.__sdgFacilitation === handle) delete window.__sdgFacilitation;
   };
 }

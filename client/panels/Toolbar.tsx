@@ -11,7 +11,6 @@ import type { ToolContext } from '../tools/context.ts';
 import { createCard, createIntervention, createNote } from '../tools/createCards.ts';
 import { CARD_KIND_LABELS, CARD_KIND_NOUNS } from '../tools/kindLabels.ts';
 import { deleteSelection } from '../tools/selectTool.ts';
-import { usePrivateNoteAction } from './facilitation/FacilitationProvider.tsx';
 import { EyeIcon, InterventionIcon, LinkIcon, NoteIcon, PointerIcon, TrashIcon } from './icons.tsx';
 import { ActorIcon, FrameIcon, GridIcon, ObjectiveIcon } from './planIcons.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
@@ -89,8 +88,6 @@ export function Toolbar({ ctx, items, extra, selectionLocked = false, deleteRefu
   const paletteOpen = useBoardStore((s) => s.paletteOpen);
   const setPaletteOpen = useBoardStore((s) => s.setPaletteOpen);
   const viewer = !ctx.canEdit;
-  // While private brainstorming is on, a participant's new note goes to their private board.
-  const privateNote = usePrivateNoteAction();
 
   return (
     <aside className="sidebar" aria-label="Tools">
@@ -125,7 +122,7 @@ export function Toolbar({ ctx, items, extra, selectionLocked = false, deleteRefu
             shortcut="N"
             icon={<NoteIcon />}
             disabled={viewer}
-            onClick={() => (privateNote ? privateNote() : createNote(ctx, newCardCentre()))}
+            onClick={() => createNote(ctx, newCardCentre())}
           />
           <AddButton
             kind="intervention"

@@ -1,17 +1,11 @@
 // Copy, cut, paste and duplicate of the selection. The clipboard holds the items as JSON text
 // (shared/model/clipboard.ts), so they paste into another board, in this browser or another.
-import {
-  type ClipboardPayload,
-  copyItems,
-  duplicateItems,
-  pasteItems,
-  readClipboard,
-} from '../../shared/model/index.ts';
+import { type ClipboardPayload, copyItems, readClipboard } from '../../shared/model/index.ts';
 import { canvasProbe } from '../canvas/canvasProbe.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { viewCentre } from '../store/viewportSlice.ts';
-import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
+import { placeNewCards } from './newCards.ts';
 
 const DUPLICATE_OFFSET_PX = 24;
 
@@ -62,20 +56,16 @@ export function pasteText(ctx: ToolContext, text: string): boolean {
     return false;
   }
   if (read.payload.cards.length === 0) return false;
-  const pasted = pasteItems(ctx.doc, read.payload, { author: ctx.author, ...pasteOffset(read.payload) }, LOCAL_ORIGIN);
-  store.selectCards(pasted.cards);
+  // Through the one route for new cards: private notes during private brainstorming.
+  const pasted = placeNewCards(ctx, read.payload, pasteOffset(read.payload));
+  if (!pasted.private) store.selectCards(pasted.cards);
   return true;
 }
 
 export function duplicateSelection(ctx: ToolContext): void {
   const store = useBoardStore.getState();
   if (!ctx.canEdit || store.selectedCards.length === 0) return;
-  const pasted = duplicateItems(
-    ctx.doc,
-    store.selectedCards,
-    store.selectedLinks,
-    { author: ctx.author, dx: DUPLICATE_OFFSET_PX, dy: DUPLICATE_OFFSET_PX },
-    LOCAL_ORIGIN,
-  );
-  store.selectCards(pasted.cards);
+  const copied = copyItems(ctx.doc, store.selectedCards, store.selectedLinks);
+  const pasted = placeNewCards(ctx, copied, { dx: DUPLICATE_OFFSET_PX, dy: DUPLICATE_OFFSET_PX });
+  if (!pasted.private) store.selectCards(pasted.cards);
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Author } from '../../shared/model/kinds.ts';
+import type { NewCardsRoute } from './newCards.ts';
 
 /** What a tool acts through: the shared document, who acts, and whether the role may edit. */
 export interface ToolContext {
@@ -15,4 +16,6 @@ export interface ToolContext {
   deleteRefused?: string | null;
   /** Why nothing (or not the selection) may be changed now, told when someone tries, e.g. a drag. */
   readOnly?: string;
+  /** Where this person's new cards go (their private board during private brainstorming). */
+  newCards?: NewCardsRoute;
 }

@@ -6,6 +6,7 @@ import { bringIntoOpenArea } from '../canvas/openArea.ts';
 import { useBoardStore } from '../store/boardStore.ts';
 import { LOCAL_ORIGIN } from '../sync/origin.ts';
 import type { ToolContext } from './context.ts';
+import { PRIVATE_NOTES_ONLY, placeNewCard, privateDestination } from './newCards.ts';
 import { freeSpot } from './placement.ts';
 
 export const DEFAULT_INTERVENTION_TITLE = 'New intervention';
@@ -16,17 +17,20 @@ function place<KK extends CardKind>(
   centre: { x: number; y: number },
   fields: NewCard<KK>['fields'],
 ): string | null {
-  if (!ctx.canEdit) return null;
-  const size = CARD_SIZES[kind];
-  const at = freeSpot(listCards(ctx.doc), centre, size.w, size.h);
-  const id = addCard(
-    ctx.doc,
-    { kind, x: at.x, y: at.y, author: ctx.author, ...(fields ? { fields } : {}) },
-    LOCAL_ORIGIN,
-  );
-  useBoardStore.getState().selectCards([id]);
-  bringIntoOpenArea({ x: at.x, y: at.y, w: size.w, h: size.h });
-  return id;
+  // Shared as below, or a private note during private brainstorming (client/tools/newCards.ts).
+  const placed = placeNewCard(ctx, kind, centre, fields, () => {
+    const size = CARD_SIZES[kind];
+    const at = freeSpot(listCards(ctx.doc), centre, size.w, size.h);
+    const id = addCard(
+      ctx.doc,
+      { kind, x: at.x, y: at.y, author: ctx.author, ...(fields ? { fields } : {}) },
+      LOCAL_ORIGIN,
+    );
+    useBoardStore.getState().selectCards([id]);
+    bringIntoOpenArea({ x: at.x, y: at.y, w: size.w, h: size.h });
+    return id;
+  });
+  return placed?.board === 'shared' ? placed.id : null;
 }
 
 /** A card of any kind near `centre`, selected; text kinds open for typing at once. */
@@ -62,6 +66,7 @@ export function createTarget(ctx: ToolContext, input: string, centre: { x: numbe
   if (!ctx.canEdit) return { ok: false, message: 'Your link is view only.' };
   const typed = input.trim();
   if (typed === '') return { ok: false, message: 'Type a target code, such as 10.7.' };
+  if (privateDestination(ctx)) return { ok: false, message: PRIVATE_NOTES_ONLY };
   const target = getTarget(typed);
   if (!target) {
     return { ok: false, message: `There is no SDG target “${typed}”. Codes look like 10.7 or 10.c.` };

@@ -35,7 +35,9 @@ export function checkPrivateEdit(touches: readonly Touch[], state: PrivateBoardS
     if (touch.root === PRIVATE_ROOTS.ballots) {
       const vote = state.vote;
       const key = touch.path.length === 0 ? parseBallotKey(touch.id) : null;
-      if (!key || !vote?.open || key.voteId !== vote.id || !inVote(vote, key.item)) {
+      // A revealed vote is final: its ballots were counted, so none changes afterwards (even if
+      // the meta were ever written open again).
+      if (!key || !vote?.open || vote.revealed || key.voteId !== vote.id || !inVote(vote, key.item)) {
         return { ok: false, reason: 'vote-closed' };
       }
       if (touch.deleted) dots.set(key.item.id, 0);

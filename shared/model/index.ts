@@ -17,6 +17,7 @@ export * from './locks.ts';
 export * from './observe.ts';
 export * from './person.ts';
 export * from './privateNotes.ts';
+export * from './revealLayout.ts';
 export * from './rootPaths.ts';
 export * from './schema.ts';
 export * from './undo.ts';

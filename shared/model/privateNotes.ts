@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import { addCard, deleteCards, hasCard, listCards } from './cards.ts';
 import type { Author, CardOf } from './kinds.ts';
+import { layoutRevealedNotes, revealGroupOf } from './revealLayout.ts';
 
 /** Who a note revealed anonymously is by. */
 export const ANONYMOUS_AUTHOR: Author = { id: 'anonymous', name: 'Anonymous', group: '' };
@@ -14,10 +15,11 @@ export function listPrivateNotes(privateDoc: Y.Doc): CardOf<'note'>[] {
 }
 
 /**
- * Adds private notes to the shared board (same id, position, size, text and colour), with their
- * author or anonymously. A note whose id is already on the board, or that is blank, is skipped,
- * so a reveal interrupted before the private board was emptied adds nothing twice when run again.
- * Returns the ids added.
+ * Adds private notes to the shared board (same id, size, text and colour), with their author or
+ * anonymously, laid out in a grid per author (per stakeholder group when anonymous) in the free
+ * area beside the board's cards (layoutRevealedNotes), so none hides another or a card. A note
+ * whose id is already on the board, or that is blank, is skipped, so a reveal interrupted before
+ * the private board was emptied adds nothing twice when run again. Returns the ids added.
  */
 export function addPrivateNotesToBoard(
   board: Y.Doc,
@@ -25,16 +27,21 @@ export function addPrivateNotesToBoard(
   options: { anonymous: boolean; origin?: unknown },
 ): string[] {
   const added: string[] = [];
+  const revealed = notes.filter((n) => !hasCard(board, n.id) && n.fields.text.trim() !== '');
+  const places = layoutRevealedNotes(
+    revealed.map((n) => ({ id: n.id, w: n.w, h: n.h, group: revealGroupOf(n.author, options.anonymous) })),
+    listCards(board),
+  );
   board.transact(() => {
-    for (const note of notes) {
-      if (hasCard(board, note.id) || note.fields.text.trim() === '') continue;
+    for (const note of revealed) {
+      const at = places.get(note.id) ?? note;
       addCard(
         board,
         {
           id: note.id,
           kind: 'note',
-          x: note.x,
-          y: note.y,
+          x: at.x,
+          y: at.y,
           w: note.w,
           h: note.h,
           author: options.anonymous ? ANONYMOUS_AUTHOR : note.author,

@@ -11,6 +11,7 @@ import {
   ANONYMOUS_AUTHOR,
   type Author,
   addCard,
+  boxesOverlap,
   listCards,
   personIdOf,
   readFacilitation,
@@ -175,7 +176,10 @@ describe('private boards', () => {
 
     await waitFor(() => listCards(facilitator.doc).length === 2, 'the notes on the facilitator’s board');
     const moved = listCards(facilitator.doc).find((c) => c.id === anaNote);
-    expect(moved).toMatchObject({ kind: 'note', x: 100, y: 50, author: authorOf(SECRET_A, 'Ana') });
+    expect(moved).toMatchObject({ kind: 'note', author: authorOf(SECRET_A, 'Ana') });
+    // Laid out in a grid per author, not where each was written: the two do not overlap.
+    const [one, two] = listCards(facilitator.doc);
+    expect(one && two && boxesOverlap(one, two)).toBe(false);
     expect(readFacilitation(facilitator.doc).privateMode).toBe(false);
     // Ben, still connected, sees his note leave his private board; Ana's is empty when she returns.
     await waitFor(() => notesOf(ben.doc).length === 0, 'Ben’s private board to empty');

@@ -1,18 +1,18 @@
 // Runs the facilitation features of one connected board: the private board (participants), view
 // syncing (summons, spotlight, walk-through, following), and new notes going private while
-// private mode is on. Panels below it read all of it through FacilitationCtx.
-import { type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+// private mode is on (attached to the route every way of adding cards takes: tools/newCards.ts). Panels below it read all of it through FacilitationCtx.
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Author } from '../../../shared/model/index.ts';
 import type { Role } from '../../app/api.ts';
 import { primeAudioOnFirstPress } from '../../facilitation/beep.ts';
 import { type FacilitationContext, FacilitationCtx } from '../../facilitation/context.ts';
 import { exposeFacilitation } from '../../facilitation/debug.ts';
 import { connectPrivateBoard, type PrivateBoard } from '../../facilitation/privateBoard.ts';
-import { createPrivateNote, routeNewNotesToPrivate } from '../../facilitation/privateNotes.ts';
-import { facilitationCache, useFacilitation } from '../../facilitation/useFacilitation.ts';
+import { facilitationCache } from '../../facilitation/useFacilitation.ts';
 import { startViewSync } from '../../facilitation/viewSync.ts';
+import type { NewCardsRoute } from '../../tools/newCards.ts';
 
 interface Props {
   workshopId: string;
@@ -21,10 +21,12 @@ interface Props {
   awareness: Awareness;
   me: Author;
   role: Role;
+  /** Where this person's new cards go: the private board is attached here during private mode. */
+  newCards: NewCardsRoute;
   children: ReactNode;
 }
 
-export function FacilitationProvider({ workshopId, token, doc, awareness, me, role, children }: Props) {
+export function FacilitationProvider({ workshopId, token, doc, awareness, me, role, newCards, children }: Props) {
   const [privateBoard, setPrivateBoard] = useState<PrivateBoard | null>(null);
   // Participants and facilitators keep private notes and their dots there; a viewer has no
   // private board (the server refuses it).
@@ -44,43 +46,15 @@ export function FacilitationProvider({ workshopId, token, doc, awareness, me, ro
 
   useEffect(() => {
     // The facilitator runs the session: their notes stay on the shared board in private mode.
+    // A participant's new notes, however they are added, go to their private board while it is on.
     if (!privateBoard || role !== 'participant') return;
     const cache = facilitationCache(doc);
-    return routeNewNotesToPrivate(
-      doc,
-      document.documentElement,
-      () => cache.current.privateMode,
-      (at) => {
-        createPrivateNote(privateBoard.doc, doc, me, at);
-      },
-    );
-  }, [doc, privateBoard, me, role]);
+    return newCards.attach(() => (cache.current.privateMode ? privateBoard.doc : null));
+  }, [doc, privateBoard, role, newCards]);
 
   const value = useMemo<FacilitationContext>(
     () => ({ workshopId, token, doc, awareness, me, role, privateBoard }),
     [workshopId, token, doc, awareness, me, role, privateBoard],
   );
   return <FacilitationCtx.Provider value={value}>{children}</FacilitationCtx.Provider>;
-}
-
-/**
- * While private mode is on, what the palette's Note button does instead of adding a shared note
- * (null when notes are shared as usual).
- */
-export function usePrivateNoteAction(): (() => void) | null {
-  const ctx = useContext(FacilitationCtx);
-  const privateMode = useFacilitationPrivateMode(ctx?.doc ?? null);
-  if (!ctx?.privateBoard || ctx.role !== 'participant' || !privateMode) return null;
-  const { privateBoard, doc, me } = ctx;
-  return () => {
-    createPrivateNote(privateBoard.doc, doc, me);
-  };
-}
-
-let emptyDoc: Y.Doc | null = null;
-
-function useFacilitationPrivateMode(doc: Y.Doc | null): boolean {
-  // Hooks run unconditionally: without a board, an empty document stands in (private mode off).
-  emptyDoc ??= new Y.Doc();
-  return useFacilitation(doc ?? emptyDoc).privateMode;
 }
