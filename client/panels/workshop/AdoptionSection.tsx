@@ -2,7 +2,13 @@
 // or reference and a note, once the plan is validated; it can be edited or cleared. Everyone
 // sees "Adopted by <body> on <date> (<reference>)" with the plan's standing.
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { type Adoption, checkAdoption, clearAdoption, recordAdoption } from '../../../shared/model/index.ts';
+import {
+  type Adoption,
+  checkAdoption,
+  clearAdoption,
+  MAX_META_TEXT,
+  recordAdoption,
+} from '../../../shared/model/index.ts';
 import type { BoardItems } from '../../canvas/useBoardItems.ts';
 import { useFacilitationContext } from '../../facilitation/context.ts';
 import { formatDay, formatWhen, type PlanStandingView, usePlanStanding } from '../../facilitation/decisions.ts';
@@ -172,7 +178,7 @@ function AdoptionForm({ initial, editing, onDone }: { initial: Form; editing: bo
           id={`${id}-body`}
           className="input input-compact"
           type="text"
-          maxLength={500}
+          maxLength={MAX_META_TEXT}
           placeholder="e.g. Provincial Assembly of Koshi"
           data-testid="adoption-body"
           value={form.body}
@@ -197,7 +203,7 @@ function AdoptionForm({ initial, editing, onDone }: { initial: Form; editing: bo
             id={`${id}-reference`}
             className="input input-compact"
             type="text"
-            maxLength={500}
+            maxLength={MAX_META_TEXT}
             placeholder="e.g. Decision 14/2027"
             data-testid="adoption-reference"
             value={form.reference}
@@ -211,7 +217,7 @@ function AdoptionForm({ initial, editing, onDone }: { initial: Form; editing: bo
           id={`${id}-note`}
           className="input input-compact details-textarea"
           rows={2}
-          maxLength={500}
+          maxLength={MAX_META_TEXT}
           data-testid="adoption-note"
           value={form.note}
           onChange={(e) => set('note', e.target.value)}

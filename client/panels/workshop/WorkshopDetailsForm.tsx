@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import {
   checkMetaPatch,
+  MAX_META_TEXT,
   updateMeta,
   WORKSHOP_LEVEL_LABELS,
   WORKSHOP_LEVELS,
@@ -93,7 +94,7 @@ function EditDetails({ meta }: { meta: WorkshopMeta }) {
         <input
           {...field('title')}
           type="text"
-          maxLength={500}
+          maxLength={MAX_META_TEXT}
           value={value('title')}
           onChange={(e) => set('title', e.target.value)}
         />
@@ -118,7 +119,7 @@ function EditDetails({ meta }: { meta: WorkshopMeta }) {
           <input
             {...field('territory')}
             type="text"
-            maxLength={500}
+            maxLength={MAX_META_TEXT}
             placeholder="City, province or country"
             value={value('territory')}
             onChange={(e) => set('territory', e.target.value)}
